@@ -1,0 +1,228 @@
+"""Schema migrations: named functions, applied in order, each in its own transaction.
+
+The ``migration`` table records which have run. A migration is never edited once it
+has shipped; later stages append new ones to :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from yokuryu.store.db import transaction
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``sqlite3.executescript`` would commit first, breaking the one-transaction rule.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
+
+RECORD_KINDS = (
+    "soviet_card",
+    "soviet_death",
+    "mhlw_death",
+    "jp_landing",
+    "jp_roster",
+    "inquiry",
+    "other",
+)
+
+
+def m001_sources_and_batches(conn: sqlite3.Connection) -> None:
+    kinds = ", ".join(f"'{k}'" for k in RECORD_KINDS)
+    run_script(conn, 
+        f"""
+        CREATE TABLE source (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            language TEXT,
+            citation TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE import_batch (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES source(id),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            size_bytes INTEGER NOT NULL,
+            file_format TEXT NOT NULL,
+            encoding TEXT,
+            delimiter TEXT,
+            mapping_json TEXT NOT NULL,
+            rows_read INTEGER NOT NULL DEFAULT 0,
+            records INTEGER NOT NULL DEFAULT 0,
+            quarantined INTEGER NOT NULL DEFAULT 0,
+            field_problems INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            imported_by TEXT NOT NULL
+        );
+        """
+    )
+
+
+def m002_records_and_quarantine(conn: sqlite3.Connection) -> None:
+    run_script(conn, 
+        """
+        CREATE TABLE record (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES source(id),
+            batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+            row_number INTEGER NOT NULL,
+            ref TEXT,
+            full_name TEXT,
+            family_name TEXT,
+            given_name TEXT,
+            father_name TEXT,
+            name_reading TEXT,
+            birth_date TEXT,
+            birth_date_precision TEXT,
+            birth_year INTEGER,
+            birth_place TEXT,
+            prefecture TEXT,
+            rank TEXT,
+            unit TEXT,
+            camp TEXT,
+            capture_date TEXT,
+            capture_date_precision TEXT,
+            capture_place TEXT,
+            transfer_date TEXT,
+            transfer_date_precision TEXT,
+            death_date TEXT,
+            death_date_precision TEXT,
+            death_place TEXT,
+            burial_place TEXT,
+            grave_no TEXT,
+            repatriation_date TEXT,
+            repatriation_date_precision TEXT,
+            ship TEXT,
+            port TEXT,
+            status TEXT,
+            notes TEXT,
+            raw_json TEXT NOT NULL,
+            problems_json TEXT
+        );
+        CREATE INDEX record_source ON record(source_id);
+        CREATE INDEX record_batch ON record(batch_id);
+        CREATE UNIQUE INDEX record_source_ref ON record(source_id, ref) WHERE ref IS NOT NULL;
+        CREATE TABLE quarantine (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES source(id),
+            batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+            row_number INTEGER NOT NULL,
+            raw_json TEXT NOT NULL,
+            reasons_json TEXT NOT NULL
+        );
+        CREATE INDEX quarantine_batch ON quarantine(batch_id);
+        """
+    )
+
+
+def m003_gazetteer_and_claims(conn: sqlite3.Connection) -> None:
+    run_script(conn, 
+        """
+        CREATE TABLE place (
+            id INTEGER PRIMARY KEY,
+            name_en TEXT NOT NULL,
+            name_ru TEXT,
+            name_ja TEXT,
+            kind TEXT NOT NULL,
+            region TEXT,
+            country_now TEXT,
+            latitude REAL,
+            longitude REAL,
+            camp_numbers TEXT,
+            notes TEXT,
+            source TEXT NOT NULL
+        );
+        CREATE TABLE place_camp_number (
+            place_id INTEGER NOT NULL REFERENCES place(id),
+            camp_number INTEGER NOT NULL,
+            PRIMARY KEY (place_id, camp_number)
+        );
+        CREATE TABLE claim (
+            id INTEGER PRIMARY KEY,
+            quantity TEXT NOT NULL,
+            value_low REAL,
+            value_high REAL,
+            who TEXT NOT NULL,
+            year_published TEXT,
+            basis TEXT,
+            source TEXT NOT NULL
+        );
+        """
+    )
+
+
+def m004_users_and_audit(conn: sqlite3.Connection) -> None:
+    run_script(conn, 
+        """
+        CREATE TABLE user (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL
+                CHECK (role IN ('public', 'researcher', 'family', 'archivist', 'admin')),
+            password_hash TEXT,
+            created_at TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT,
+            detail_json TEXT
+        );
+        CREATE INDEX audit_at ON audit(at);
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("001_sources_and_batches", m001_sources_and_batches),
+    ("002_records_and_quarantine", m002_records_and_quarantine),
+    ("003_gazetteer_and_claims", m003_gazetteer_and_claims),
+    ("004_users_and_audit", m004_users_and_audit),
+]
+
+
+def _ensure_migration_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    _ensure_migration_table(conn)
+    return [r[0] for r in conn.execute("SELECT name FROM migration ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now."""
+    done = set(applied_migrations(conn))
+    applied = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        with transaction(conn):
+            step(conn)
+            conn.execute(
+                "INSERT INTO migration (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        applied.append(name)
+    return applied
