@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from yokuryu import __version__
+from yokuryu.cli_registry import StageGroup
 from yokuryu.config import acting_user, default_archive
 from yokuryu.errors import YokuryuError
 
@@ -49,7 +50,7 @@ def resolve_archive(archive: Path | None) -> Path:
     return archive if archive is not None else default_archive()
 
 
-@click.group()
+@click.group(cls=StageGroup)
 @click.version_option(__version__, prog_name="yokuryu")
 def main() -> None:
     """yokuryu (抑留): records of the Japanese held in Soviet and Mongolian camps, 1945–1956.
