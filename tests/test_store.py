@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from yokuryu.archive import init_archive
 from yokuryu.store import connect, open_existing, registry_path, transaction
 from yokuryu.store.migrations import MIGRATIONS, applied_migrations, migrate
@@ -25,11 +27,11 @@ def test_failed_migration_leaves_no_trace(tmp_path: Path, monkeypatch) -> None:
         raise RuntimeError("boom")
 
     conn = connect(tmp_path / "r.db")
-    monkeypatch.setattr("yokuryu.store.migrations.MIGRATIONS", [*MIGRATIONS, ("999_broken", broken)])
-    try:
+    monkeypatch.setattr(
+        "yokuryu.store.migrations.MIGRATIONS", [*MIGRATIONS, ("999_broken", broken)]
+    )
+    with pytest.raises(RuntimeError):
         migrate(conn)
-    except RuntimeError:
-        pass
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half_done" not in tables
     assert "999_broken" not in applied_migrations(conn)
@@ -38,12 +40,9 @@ def test_failed_migration_leaves_no_trace(tmp_path: Path, monkeypatch) -> None:
 
 def test_transaction_rolls_back_on_error(archive: Path) -> None:
     conn = open_existing(archive)
-    try:
-        with transaction(conn):
-            conn.execute("INSERT INTO audit (at, actor, action) VALUES ('x', 'y', 'z')")
-            raise ValueError
-    except ValueError:
-        pass
+    with pytest.raises(ValueError), transaction(conn):
+        conn.execute("INSERT INTO audit (at, actor, action) VALUES ('x', 'y', 'z')")
+        raise ValueError
     assert conn.execute("SELECT count(*) FROM audit WHERE action='z'").fetchone()[0] == 0
 
 

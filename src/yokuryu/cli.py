@@ -85,8 +85,12 @@ def init(archive: Path | None) -> None:
 
 @main.command()
 @click.argument("query")
-@click.option("--archive", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Archive folder (default: $YOKURYU_ARCHIVE or ./archive).")
+@click.option(
+    "--archive",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Archive folder (default: $YOKURYU_ARCHIVE or ./archive).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @friendly_errors
 def places(query: str, archive: Path | None, as_json: bool) -> None:
@@ -112,6 +116,7 @@ def places(query: str, archive: Path | None, as_json: bool) -> None:
     table = Table("name", "русский", "日本語", "kind", "camp No.", "lat, lon", "why")
     for m in matches:
         where = f"{m.latitude}, {m.longitude}" if m.latitude is not None else "unknown"
-        table.add_row(m.name_en, m.name_ru or "", m.name_ja or "", m.kind,
-                      m.camp_numbers or "", where, m.why)
+        table.add_row(
+            m.name_en, m.name_ru or "", m.name_ja or "", m.kind, m.camp_numbers or "", where, m.why
+        )
     console.print(table)

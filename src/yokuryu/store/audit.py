@@ -22,5 +22,11 @@ def write_audit(
     """Append one audit row inside the caller's transaction."""
     conn.execute(
         "INSERT INTO audit (at, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)",
-        (now_utc(), actor, action, target, json.dumps(detail, ensure_ascii=False) if detail else None),
+        (
+            now_utc(),
+            actor,
+            action,
+            target,
+            json.dumps(detail, ensure_ascii=False) if detail else None,
+        ),
     )

@@ -29,6 +29,7 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
     if pending.strip():
         raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
 
+
 RECORD_KINDS = (
     "soviet_card",
     "soviet_death",
@@ -42,7 +43,8 @@ RECORD_KINDS = (
 
 def m001_sources_and_batches(conn: sqlite3.Connection) -> None:
     kinds = ", ".join(f"'{k}'" for k in RECORD_KINDS)
-    run_script(conn, 
+    run_script(
+        conn,
         f"""
         CREATE TABLE source (
             id INTEGER PRIMARY KEY,
@@ -70,12 +72,13 @@ def m001_sources_and_batches(conn: sqlite3.Connection) -> None:
             finished_at TEXT,
             imported_by TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
 def m002_records_and_quarantine(conn: sqlite3.Connection) -> None:
-    run_script(conn, 
+    run_script(
+        conn,
         """
         CREATE TABLE record (
             id INTEGER PRIMARY KEY,
@@ -127,12 +130,13 @@ def m002_records_and_quarantine(conn: sqlite3.Connection) -> None:
             reasons_json TEXT NOT NULL
         );
         CREATE INDEX quarantine_batch ON quarantine(batch_id);
-        """
+        """,
     )
 
 
 def m003_gazetteer_and_claims(conn: sqlite3.Connection) -> None:
-    run_script(conn, 
+    run_script(
+        conn,
         """
         CREATE TABLE place (
             id INTEGER PRIMARY KEY,
@@ -163,12 +167,13 @@ def m003_gazetteer_and_claims(conn: sqlite3.Connection) -> None:
             basis TEXT,
             source TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
 def m004_users_and_audit(conn: sqlite3.Connection) -> None:
-    run_script(conn, 
+    run_script(
+        conn,
         """
         CREATE TABLE user (
             id INTEGER PRIMARY KEY,
@@ -188,7 +193,92 @@ def m004_users_and_audit(conn: sqlite3.Connection) -> None:
             detail_json TEXT
         );
         CREATE INDEX audit_at ON audit(at);
+        """,
+    )
+
+
+def m005_persons_and_decisions(conn: sqlite3.Connection) -> None:
+    """Linkage results and the human decisions that override them.
+
+    Only one run is live at a time; ``person`` and ``person_record`` always describe the
+    live run, so readers never see a half-finished one.
+    """
+    run_script(
+        conn,
         """
+        CREATE TABLE link_run (
+            id TEXT PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            engine TEXT NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('running', 'failed', 'rejected', 'checked', 'live',
+                                  'superseded')),
+            threshold REAL,
+            settings_json TEXT,
+            metrics_json TEXT,
+            checks_json TEXT,
+            artefacts_dir TEXT,
+            started_by TEXT NOT NULL
+        );
+        CREATE TABLE person (
+            id TEXT PRIMARY KEY,
+            run_id TEXT NOT NULL REFERENCES link_run(id),
+            display_name TEXT,
+            birth_year INTEGER,
+            fate TEXT,
+            death_date TEXT,
+            restricted INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE person_record (
+            record_id INTEGER PRIMARY KEY REFERENCES record(id),
+            person_id TEXT NOT NULL REFERENCES person(id),
+            run_id TEXT NOT NULL REFERENCES link_run(id),
+            match_probability REAL
+        );
+        CREATE INDEX person_record_person ON person_record(person_id);
+        CREATE TABLE person_id_history (
+            old_id TEXT NOT NULL,
+            new_id TEXT NOT NULL,
+            run_id TEXT NOT NULL REFERENCES link_run(id),
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (old_id, run_id)
+        );
+        CREATE TABLE decision (
+            id INTEGER PRIMARY KEY,
+            record_id_l INTEGER NOT NULL REFERENCES record(id),
+            record_id_r INTEGER NOT NULL REFERENCES record(id),
+            verdict TEXT NOT NULL CHECK (verdict IN ('match', 'non_match', 'unsure', 'undo')),
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT,
+            supersedes INTEGER REFERENCES decision(id),
+            CHECK (record_id_l < record_id_r)
+        );
+        CREATE INDEX decision_pair ON decision(record_id_l, record_id_r);
+        CREATE TRIGGER decision_append_only_update BEFORE UPDATE ON decision
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+        CREATE TRIGGER decision_append_only_delete BEFORE DELETE ON decision
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+        CREATE TABLE estimate (
+            id INTEGER PRIMARY KEY,
+            estimate_run TEXT NOT NULL,
+            link_run_id TEXT REFERENCES link_run(id),
+            quantity TEXT NOT NULL,
+            stratum_by TEXT NOT NULL,
+            stratum TEXT NOT NULL,
+            estimator TEXT NOT NULL,
+            lists TEXT NOT NULL,
+            observed_n INTEGER NOT NULL,
+            median REAL,
+            lower REAL,
+            upper REAL,
+            diagnostics_json TEXT,
+            created_at TEXT NOT NULL
+        );
+        """,
     )
 
 
@@ -197,6 +287,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("002_records_and_quarantine", m002_records_and_quarantine),
     ("003_gazetteer_and_claims", m003_gazetteer_and_claims),
     ("004_users_and_audit", m004_users_and_audit),
+    ("005_persons_and_decisions", m005_persons_and_decisions),
 ]
 
 
