@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 setup: $(STAMP)
+	@scripts/install-web-assets
 
 demo: setup
 	$(BIN)/python scripts/demo.py --archive $(DEMO_ARCHIVE)
