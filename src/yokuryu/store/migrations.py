@@ -282,12 +282,74 @@ def m005_persons_and_decisions(conn: sqlite3.Connection) -> None:
     )
 
 
+def m006_web_accounts(conn: sqlite3.Connection) -> None:
+    """The web's own tables: sessions, login throttling, family grants, the search index,
+    and the review queue the linkage stage fills (pairs in the uncertain band).
+
+    Session tokens are stored only as keyed hashes, so a copy of the registry does not
+    hand out logins.
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE web_session (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES user(id),
+            csrf TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE login_attempt (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            client TEXT,
+            at TEXT NOT NULL,
+            ok INTEGER NOT NULL
+        );
+        CREATE INDEX login_attempt_name ON login_attempt(name, at);
+        CREATE TABLE family_grant (
+            user_id INTEGER NOT NULL REFERENCES user(id),
+            person_id TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (user_id, person_id)
+        );
+        CREATE TABLE person_search_key (
+            key TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            part TEXT NOT NULL,
+            PRIMARY KEY (key, person_id, part)
+        ) WITHOUT ROWID;
+        CREATE TABLE search_index_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fingerprint TEXT NOT NULL,
+            built_at TEXT NOT NULL,
+            keys INTEGER NOT NULL
+        );
+        CREATE TABLE review_pair (
+            id INTEGER PRIMARY KEY,
+            run_id TEXT NOT NULL REFERENCES link_run(id),
+            record_id_l INTEGER NOT NULL REFERENCES record(id),
+            record_id_r INTEGER NOT NULL REFERENCES record(id),
+            match_probability REAL NOT NULL,
+            match_weight REAL,
+            features_json TEXT,
+            priority REAL NOT NULL DEFAULT 0,
+            CHECK (record_id_l < record_id_r),
+            UNIQUE (run_id, record_id_l, record_id_r)
+        );
+        CREATE INDEX review_pair_priority ON review_pair(run_id, priority DESC);
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_sources_and_batches", m001_sources_and_batches),
     ("002_records_and_quarantine", m002_records_and_quarantine),
     ("003_gazetteer_and_claims", m003_gazetteer_and_claims),
     ("004_users_and_audit", m004_users_and_audit),
     ("005_persons_and_decisions", m005_persons_and_decisions),
+    ("006_web_accounts", m006_web_accounts),
 ]
 
 
