@@ -18,7 +18,8 @@ from yokuryu.cli_registry import StageGroup
 from yokuryu.config import acting_user, default_archive
 from yokuryu.errors import YokuryuError
 
-console = Console()
+# Piped output gets a wide table rather than rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,3 +121,198 @@ def places(query: str, archive: Path | None, as_json: bool) -> None:
             m.name_en, m.name_ru or "", m.name_ja or "", m.kind, m.camp_numbers or "", where, m.why
         )
     console.print(table)
+
+
+def _ingest_entries(
+    files: tuple[Path, ...], mapping: Path | None, manifest: Path | None, encoding: str | None
+) -> list[Any]:
+    from yokuryu.ingest import ManifestEntry, load_manifest, load_mapping
+
+    if manifest is not None:
+        if files or mapping:
+            raise click.UsageError("Give either --manifest or FILE... --mapping, not both.")
+        entries = load_manifest(manifest)
+        if encoding:
+            entries = [ManifestEntry(e.path, e.mapping, encoding) for e in entries]
+        return entries
+    if not files or mapping is None:
+        raise click.UsageError(
+            "Give FILE... with --mapping MAPPING.yaml, or --manifest MANIFEST.json."
+        )
+    loaded = load_mapping(mapping)
+    return [ManifestEntry(Path(f), loaded, encoding) for f in files]
+
+
+def _summary_table(summaries: list[Any]) -> Table:
+    table = Table(
+        "file",
+        "batch",
+        "rows",
+        "kept",
+        "quarantined",
+        "fields emptied",
+        "encoding",
+        title="Import summary",
+    )
+    for s in summaries:
+        batch = f"{s.batch_id}" if s.batch_id else f"= #{s.already_imported_as}"
+        table.add_row(
+            s.file,
+            batch,
+            str(s.rows_read),
+            str(s.records),
+            str(s.quarantined),
+            str(s.field_problems),
+            s.encoding or s.format or "",
+        )
+    return table
+
+
+def _print_reasons(summaries: list[Any]) -> None:
+    for s in summaries:
+        for reason, count in s.reasons.most_common(8):
+            console.print(f"  {s.file}: {count} × {reason}", highlight=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--mapping", type=click.Path(path_type=Path), help="Mapping YAML for FILE...")
+@click.option(
+    "--manifest", type=click.Path(path_type=Path), help="JSON list of files with their mappings."
+)
+@click.option("--encoding", default=None, help="Text encoding, when detection gets it wrong.")
+@archive_option
+@friendly_errors
+def ingest(
+    files: tuple[Path, ...],
+    mapping: Path | None,
+    manifest: Path | None,
+    encoding: str | None,
+    archive: Path | None,
+) -> None:
+    """Import lists (CSV/TSV, XLSX, JSON lines) into the archive; every row is kept.
+
+    Rows that cannot be records are quarantined with their reasons; each file is imported
+    all or nothing, and a file already imported (same content) is skipped.
+
+    \b
+    Examples:
+      yokuryu ingest cards.csv --mapping cards.yaml --archive archive
+      yokuryu ingest --manifest simulated/manifest.json --archive archive
+    """
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TaskID,
+        TimeRemainingColumn,
+    )
+
+    from yokuryu.ingest import import_file
+    from yokuryu.store import open_existing
+
+    entries = _ingest_entries(files, mapping, manifest, encoding)
+    conn = open_existing(resolve_archive(archive))
+    summaries = []
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        for entry in entries:
+            task = bar.add_task(entry.path.name, total=entry.path.stat().st_size or 1)
+
+            def advance(done: int, total: int, task: TaskID = task) -> None:
+                bar.update(task, completed=done, total=total)
+
+            summaries.append(
+                import_file(conn, entry.path, entry.mapping, acting_user(), entry.encoding, advance)
+            )
+    console.print(_summary_table(summaries))
+    _print_reasons(summaries)
+    for s in summaries:
+        if s.already_imported_as is not None:
+            console.print(
+                f"{s.file} was already imported as batch {s.already_imported_as}; nothing changed."
+            )
+
+
+@main.command()
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@friendly_errors
+def status(archive: Path | None, as_json: bool) -> None:
+    """Per source: records, quarantined rows and import batches.
+
+    \b
+    Example:
+      yokuryu status --archive archive --json
+    """
+    from yokuryu.ingest import archive_status
+    from yokuryu.store import open_existing
+
+    rows = archive_status(open_existing(resolve_archive(archive)))
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        "source",
+        "kind",
+        "batches",
+        "rows",
+        "records",
+        "quarantined",
+        "fields emptied",
+        "last import",
+        title="Archive status",
+    )
+    for r in rows:
+        table.add_row(
+            r.source,
+            r.kind,
+            str(r.batches),
+            str(r.rows_read),
+            str(r.records),
+            str(r.quarantined),
+            str(r.field_problems),
+            r.last_import or "",
+        )
+    console.print(table if rows else "The archive holds no lists yet; run `yokuryu ingest`.")
+
+
+@main.command()
+@click.option(
+    "--what",
+    type=click.Choice(["records", "quarantine"]),
+    default="records",
+    show_default=True,
+    help="Which rows to write.",
+)
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@archive_option
+@friendly_errors
+def export(what: str, file_format: str, out: Path, archive: Path | None) -> None:
+    """Write records or quarantined rows to CSV, JSON lines or Parquet.
+
+    \b
+    Example:
+      yokuryu export --what quarantine --format csv --out quarantine.csv
+    """
+    from yokuryu.ingest import export_table
+    from yokuryu.store import open_existing
+
+    count = export_table(open_existing(resolve_archive(archive)), what, file_format, out)
+    console.print(f"Wrote {count} {what} rows to {out}.")

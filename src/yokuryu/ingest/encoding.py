@@ -1,0 +1,165 @@
+"""Detecting a list's text encoding from a sample of its bytes, and refusing binary files.
+
+Archive lists arrive as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"),
+cp1251 or KOI8-R (Russian), cp932/Shift_JIS or EUC-JP (Japanese). The single-byte
+Cyrillic encodings decode any byte, so detection scores how plausible each decoding is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from yokuryu.errors import UnreadableFile
+
+CANDIDATES = ("cp1251", "koi8_r", "cp932", "euc_jp")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Relative frequency (per mille) of Russian letters in running text; names of Japanese
+# people in Cyrillic use the same common letters (а, о, и, с, т, к, р, м, н, х).
+_RUSSIAN_LETTERS = {
+    "о": 110,
+    "е": 85,
+    "а": 80,
+    "и": 73,
+    "н": 67,
+    "т": 63,
+    "с": 55,
+    "р": 47,
+    "в": 45,
+    "л": 44,
+    "к": 35,
+    "м": 32,
+    "д": 30,
+    "п": 28,
+    "у": 26,
+    "я": 20,
+    "ы": 19,
+    "ь": 17,
+    "г": 17,
+    "з": 16,
+    "б": 16,
+    "ч": 15,
+    "й": 12,
+    "х": 10,
+    "ж": 9,
+    "ш": 7,
+    "ю": 6,
+    "ц": 5,
+    "щ": 4,
+    "э": 3,
+    "ф": 3,
+    "ъ": 1,
+    "ё": 2,
+}
+
+
+@dataclass(frozen=True)
+class DetectedEncoding:
+    name: str
+    detected: bool  # False when the caller declared it
+
+
+def _char_log_weight(ch: str) -> float:
+    """How likely a character is in an archive list (log scale; higher is likelier)."""
+    code = ord(ch)
+    if code < 128:
+        return 0.0 if ch.isprintable() or ch in "\r\n\t" else -8.0
+    lower = ch.lower()
+    if lower in _RUSSIAN_LETTERS:
+        return math.log(_RUSSIAN_LETTERS[lower] / 1000) + (0.0 if ch == lower else -0.7)
+    if 0x3041 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F:
+        return -2.0
+    if 0xFF01 <= code <= 0xFF5E:
+        return -4.0
+    if unicodedata.category(ch).startswith(("L", "N")):
+        return -7.0
+    return -9.0
+
+
+def plausibility(text: str) -> float:
+    """Mean log-weight of the non-ASCII characters (0 when there are none)."""
+    scored = [_char_log_weight(ch) for ch in text if ord(ch) >= 128]
+    return sum(scored) / len(scored) if scored else 0.0
+
+
+def _trim_to_line(sample: bytes, complete: bool) -> bytes:
+    """Cut a sample at its last newline so a multi-byte character is never split."""
+    if complete:
+        return sample
+    cut = sample.rfind(b"\n")
+    return sample[: cut + 1] if cut > 0 else sample
+
+
+def _refuse_binary(sample: bytes, file_name: str) -> None:
+    if sample.startswith(b"PK\x03\x04"):
+        raise UnreadableFile(
+            f"{file_name} is a zip container (probably an .xlsx workbook); "
+            "give it an .xlsx name or set `format: xlsx` in the mapping."
+        )
+    junk = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    if sample and junk / len(sample) > 0.01:
+        raise UnreadableFile(
+            f"{file_name} looks like a binary file, not a text list "
+            f"({junk} control bytes in the first {len(sample)}); export it as CSV or XLSX."
+        )
+
+
+def _strict_decodes(sample: bytes, encoding: str) -> bool:
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def best_guess(sample: bytes) -> str:
+    """The most plausible legacy encoding of bytes that are not valid UTF-8."""
+    scores = {
+        name: plausibility(sample.decode(name))
+        for name in CANDIDATES
+        if _strict_decodes(sample, name)
+    }
+    if not scores:
+        return "cp1251"
+    return max(scores, key=lambda n: scores[n])
+
+
+def _first_bad_byte(sample: bytes, encoding: str) -> str:
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return f"byte 0x{sample[exc.start]:02X} at offset {exc.start}"
+    return "no bad byte in the sample"
+
+
+def detect_encoding(
+    sample: bytes, file_name: str, declared: str | None = None, complete: bool = False
+) -> DetectedEncoding:
+    """The encoding to read a file with, from its first bytes.
+
+    Raises UnreadableFile for binary content, or when a declared encoding cannot be
+    right for these bytes (a cp1251 file declared UTF-8), naming the likely one.
+    """
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return DetectedEncoding(name, detected=declared is None)
+    _refuse_binary(sample, file_name)
+    sample = _trim_to_line(sample, complete)
+    if declared is not None:
+        name = codecs.lookup(declared).name
+        if not _strict_decodes(sample, name):
+            guess = "utf-8" if _strict_decodes(sample, "utf-8") else best_guess(sample)
+            raise UnreadableFile(
+                f"{file_name} is not valid {declared} ({_first_bad_byte(sample, name)}); "
+                f"it looks like {guess} — pass --encoding {guess} or fix the mapping."
+            )
+        return DetectedEncoding(name, detected=False)
+    if _strict_decodes(sample, "utf-8"):
+        return DetectedEncoding("utf-8", detected=True)
+    return DetectedEncoding(best_guess(sample), detected=True)
