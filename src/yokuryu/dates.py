@@ -199,8 +199,11 @@ def _check_year(year: int) -> int:
     return year
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
 
 
 def _describe(year: int, month: int | None, day: int | None) -> str:
@@ -298,6 +301,8 @@ def _era_date(era: _Era, era_year: int, month: int | None, day: int | None) -> P
 
 
 def _check_within_era(found: PartialDate, era: _Era) -> None:
+    if found.year != era.first_year and (era.end is None or found.year != era.end.year):
+        return  # only the first and last years of an era are shared with another
     if found.latest() < era.start:
         began = _describe(era.start.year, era.start.month, era.start.day)
         raise DateError(f"{found.describe()} is before {era.name} began on {began}")
