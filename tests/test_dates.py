@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -426,3 +428,41 @@ def test_parse_year_raises_only_date_error(text: str) -> None:
     except DateError:
         return
     assert 1800 <= year <= 2100
+
+
+# --- the documentation is tested -------------------------------------------------------
+
+DOC = Path(__file__).parents[1] / "docs" / "dates.md"
+
+
+def doc_table(heading: str) -> list[list[str]]:
+    """The body rows of the first table under a heading of docs/dates.md, cells stripped."""
+    section = DOC.read_text(encoding="utf-8").split(heading, 1)[1].splitlines()
+    lines = itertools.dropwhile(lambda line: not line.startswith("|"), section)
+    rows = itertools.takewhile(lambda line: line.startswith("|"), lines)
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows][2:]
+
+
+def test_every_documented_refusal_gives_its_documented_reason() -> None:
+    rows = doc_table("## Refusals")
+    assert len(rows) >= 12
+    for cell, reason in rows:
+        sample = cell.split("`")[1]
+        with pytest.raises(DateError) as caught:
+            parse_date(sample)
+        assert str(caught.value) == reason.strip("`"), sample
+
+
+def test_every_documented_form_example_parses() -> None:
+    rows = doc_table("## Forms accepted")
+    assert len(rows) >= 12
+    skipped = ("two-digit year", "Russian abbreviations")
+    samples = [
+        token
+        for form, cell, _ in rows
+        if not form.startswith(skipped)
+        for token in cell.split("`")[1::2]
+    ]
+    assert len(samples) > 50
+    for sample in samples:
+        assert parse_date(sample).year in range(1800, 2101), sample
