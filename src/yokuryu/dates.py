@@ -342,7 +342,7 @@ def _read_numeric_3(match: re.Match[str], order: str) -> PartialDate | None:
     if len(a) == 4 and len(c) <= 2:
         return PartialDate(int(a), int(b), int(c))
     if len(c) == 4 and len(a) <= 2:
-        return _day_month(int(a), int(b), _check_year(int(c)), order)
+        return _day_month(int(a), int(b), int(c), order)
     if len(a) <= 2 and len(c) <= 2:
         if order == "ymd":
             return PartialDate(_full_year(a), int(b), int(c))
