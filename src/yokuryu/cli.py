@@ -32,7 +32,7 @@ def friendly_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except YokuryuError as exc:
-            err_console.print(f"[red]Error:[/red] {exc}", highlight=False)
+            err_console.print(f"[red]Error:[/red] {exc}", highlight=False, soft_wrap=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]

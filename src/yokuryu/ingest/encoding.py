@@ -102,11 +102,12 @@ def _refuse_binary(sample: bytes, file_name: str) -> None:
             f"{file_name} is a zip container (probably an .xlsx workbook); "
             "give it an .xlsx name or set `format: xlsx` in the mapping."
         )
-    junk = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    if sample and junk / len(sample) > 0.01:
+    # Text lists never hold NUL bytes; images, PDFs, databases and word files always do.
+    nuls = sample.count(0)
+    if nuls:
         raise UnreadableFile(
-            f"{file_name} looks like a binary file, not a text list "
-            f"({junk} control bytes in the first {len(sample)}); export it as CSV or XLSX."
+            f"{file_name} looks like a binary file, not a text list ({nuls} NUL bytes in "
+            f"the first {len(sample)}); export it as CSV, or as UTF-16 text with its BOM."
         )
 
 

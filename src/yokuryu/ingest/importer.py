@@ -76,7 +76,8 @@ def _json(value: Any) -> str:
 
 def _check_header(table: Table, mapping: Mapping, file_name: str) -> None:
     missing = [c for c in mapping.columns if c not in table.header]
-    ambiguous = {n: p for n, p in duplicated_names(table.header).items() if n in mapping.columns}
+    written = duplicated_names(table.header_as_written or table.header)
+    ambiguous = {n: p for n, p in written.items() if n in mapping.columns}
     if ambiguous:
         where = "; ".join(
             f"'{n}' at columns {', '.join(map(str, p))}" for n, p in ambiguous.items()

@@ -41,6 +41,7 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     handle: IO[Any] | None = None
+    header_as_written: list[str] | None = None
 
     def bytes_read(self) -> int:
         if self.handle is None:
@@ -155,7 +156,8 @@ def open_csv(
         handle.close()
         raise UnreadableFile(f"{path.name} holds only blank lines: there is nothing to import.")
     header = unique_header(header_fields)
-    return Table("csv", header, _csv_rows(reader, header, encoding), encoding, delimiter, handle)
+    rows = _csv_rows(reader, header, encoding)
+    return Table("csv", header, rows, encoding, delimiter, handle, header_fields)
 
 
 def _cell_text(value: Any) -> str:
@@ -204,7 +206,8 @@ def open_xlsx(path: Path, sheet: str | None) -> Table:
             while header_fields and not header_fields[-1].strip():
                 header_fields.pop()
             header = unique_header(header_fields)
-            return Table("xlsx", header, _xlsx_rows(rows, header, number + 1), handle=None)
+            cells = _xlsx_rows(rows, header, number + 1)
+            return Table("xlsx", header, cells, header_as_written=header_fields)
     raise UnreadableFile(f"{path.name} has no rows in sheet '{sheet or book.sheetnames[0]}'.")
 
 
