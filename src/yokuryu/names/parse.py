@@ -1,0 +1,111 @@
+"""From a raw name field to a ParsedName: script, parts and their weighted readings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from yokuryu.names import priors, readings, split
+from yokuryu.names.kana import normalise_kana
+from yokuryu.names.model import FAMILY, GIVEN, NAME, PATRONYMIC, NamePart, ParsedName, Reading
+from yokuryu.names.script import (
+    CYRILLIC,
+    HANGUL,
+    HIRAGANA,
+    KANJI,
+    KATAKANA,
+    LATIN,
+    UNKNOWN,
+    clean,
+    detect,
+)
+
+MAX_PART = 24  # characters: a longer "part" is not a name and gets no readings
+MAX_PARTS = 6
+JAPANESE = frozenset({KANJI, HIRAGANA, KATAKANA})
+HINTS = (None, "family-first", "given-first", "whole")
+_ROLE_PRIOR = {FAMILY: priors.FAMILY, GIVEN: priors.GIVEN_ROLE}
+
+
+def check_text(text: object, what: str = "name") -> str:
+    if not isinstance(text, str):
+        raise ValueError(f"a {what} must be text (str), not {type(text).__name__}")
+    return text
+
+
+def parse(text: str, hint: str | None = None) -> ParsedName:
+    """Detect the script, normalise, split into family/given(/patronymic), read each part.
+
+    ``hint``: "family-first" or "given-first" fixes the order of a romaji name; "whole"
+    keeps an unspaced name as one part.
+    """
+    check_text(text)
+    if hint not in HINTS:
+        raise ValueError(f"unknown hint {hint!r}; use one of {HINTS[1:]}")
+    return _parse(text, hint)
+
+
+@lru_cache(maxsize=200_000)
+def _parse(text: str, hint: str | None) -> ParsedName:
+    normalised = clean(text)
+    tokens = normalised.split(" ")[:MAX_PARTS] if normalised else []
+    scripts = [_token_script(t) for t in tokens]
+    script = _field_script(scripts)
+    if script in (UNKNOWN, HANGUL):
+        parts = tuple(NamePart(t, NAME, s) for t, s in zip(tokens, scripts, strict=True))
+        return ParsedName(text, normalised, script, parts)
+    parts, weight = _assign_roles(tokens, scripts, hint)
+    return ParsedName(text, normalised, script, parts, weight)
+
+
+def _token_script(token: str) -> str:
+    return UNKNOWN if len(token) > MAX_PART else detect(token)
+
+
+def _field_script(scripts: list[str]) -> str:
+    distinct = set(scripts)
+    if not distinct or UNKNOWN in distinct:
+        return UNKNOWN
+    if len(distinct) == 1:
+        return scripts[0]
+    if distinct <= JAPANESE:
+        return KANJI if KANJI in distinct else scripts[0]
+    return "mixed"
+
+
+def _part(text: str, role: str, script: str) -> NamePart:
+    prior = _ROLE_PRIOR.get(role, priors.ANY if role != PATRONYMIC else priors.GIVEN_ROLE)
+    found = readings.part_readings(text, script, prior)
+    return NamePart(text, role, script, tuple(Reading(k, w) for k, w in found))
+
+
+def _assign_roles(
+    tokens: list[str], scripts: list[str], hint: str | None
+) -> tuple[tuple[NamePart, ...], float]:
+    if len(tokens) == 1:
+        return _single(tokens[0], scripts[0], hint)
+    roles = [FAMILY, GIVEN] + [PATRONYMIC if scripts[0] == CYRILLIC else NAME] * (len(tokens) - 2)
+    if scripts[0] == LATIN and len(tokens) == 2 and _given_first(tokens, hint):
+        roles = [GIVEN, FAMILY]
+    return tuple(_part(t, r, s) for t, r, s in zip(tokens, roles, scripts, strict=False)), 1.0
+
+
+def _given_first(tokens: list[str], hint: str | None) -> bool:
+    if hint in ("family-first", "given-first"):
+        return hint == "given-first"
+    first, second = (readings.romaji_readings(t) for t in tokens[:2])
+    return bool(first and second) and split.given_first(first[0][0], second[0][0])
+
+
+def _single(token: str, script: str, hint: str | None) -> tuple[tuple[NamePart, ...], float]:
+    """One token: split unspaced Japanese full names, else a part of unknown role."""
+    if hint != "whole" and script == KANJI and len(token) >= 3:
+        cuts = split.kanji_cuts(token)
+        if cuts:
+            cut, weight = cuts[0]
+            return (_part(token[:cut], FAMILY, script), _part(token[cut:], GIVEN, script)), weight
+    if hint != "whole" and script in (HIRAGANA, KATAKANA):
+        hira = normalise_kana(token)
+        cut = split.kana_cut(hira)
+        if cut:
+            return (_part(token[:cut], FAMILY, script), _part(token[cut:], GIVEN, script)), 1.0
+    return (_part(token, NAME, script),), 1.0

@@ -1,0 +1,75 @@
+"""Family/given split of names written without a space, and order of romaji names.
+
+Kanji and kana: every cut is scored by how well the left side reads as a surname and the
+right side as a given name (JMnedict types and surname populations); the best cut wins.
+Romaji: either order occurs, so both are scored the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from yokuryu.names import priors
+from yokuryu.names.index import FEM, GIVEN, MASC, SURNAME, load_index
+from yokuryu.names.kana import morae
+
+MISSING = -6.0
+
+
+def _kanji_fit(written: str, role: str) -> float:
+    wanted = SURNAME if role == priors.FAMILY else GIVEN | MASC | FEM
+    scores = [
+        priors.kanji_log_prior(written, kana, bits, role)
+        for kana, bits in load_index().kanji.get(written, [])
+        if bits & wanted
+    ]
+    return max(scores, default=MISSING - len(written))
+
+
+@lru_cache(maxsize=100_000)
+def kanji_cuts(text: str, limit: int = 3) -> tuple[tuple[int, float], ...]:
+    """Best cut positions of an unspaced kanji name with their normalised weights."""
+    if len(text) < 2:
+        return ()
+    scored = []
+    for cut in range(1, len(text)):
+        score = _kanji_fit(text[:cut], priors.FAMILY) + _kanji_fit(text[cut:], priors.GIVEN_ROLE)
+        scored.append((cut, score + (0.5 if cut == 2 else 0.0)))
+    return _softmax(scored, limit)
+
+
+def _softmax(scored: list[tuple[int, float]], limit: int) -> tuple[tuple[int, float], ...]:
+    top = max(s for _, s in scored)
+    weights = sorted(((c, math.exp(s - top)) for c, s in scored), key=lambda cw: -cw[1])[:limit]
+    total = sum(w for _, w in weights)
+    return tuple((c, w / total) for c, w in weights)
+
+
+@lru_cache(maxsize=100_000)
+def kana_cut(hira: str) -> int:
+    """Where an unspaced kana full name splits, or 0 to keep it whole."""
+    parts = morae(hira)
+    whole = max(
+        priors.kana_log_prior(hira, priors.FAMILY), priors.kana_log_prior(hira, priors.GIVEN_ROLE)
+    )
+    best, best_score = 0, whole + 2.0
+    for i in range(2, len(parts) - 1):
+        left, right = "".join(parts[:i]), "".join(parts[i:])
+        score = priors.kana_log_prior(left, priors.FAMILY) + priors.kana_log_prior(
+            right, priors.GIVEN_ROLE
+        )
+        if score > best_score:
+            best, best_score = len(left), score
+    return best
+
+
+def given_first(first: str, second: str) -> bool:
+    """For two romaji readings: is the first one the given name (Hiroshi Sato)?"""
+    straight = priors.kana_log_prior(first, priors.FAMILY) + priors.kana_log_prior(
+        second, priors.GIVEN_ROLE
+    )
+    swapped = priors.kana_log_prior(first, priors.GIVEN_ROLE) + priors.kana_log_prior(
+        second, priors.FAMILY
+    )
+    return swapped > straight + 0.5
