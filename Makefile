@@ -13,7 +13,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
-	$(BIN)/python -m yokuryu.names.index
+	$(BIN)/python -m yokuryu.names
 	touch $(STAMP)
 
 setup: $(STAMP)

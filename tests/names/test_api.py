@@ -34,8 +34,15 @@ def test_to_cyrillic_lists_documented_variants() -> None:
 
 @pytest.mark.parametrize(
     ("romaji", "kana"),
-    [("Satō", "さとう"), ("Satoh", "さとう"), ("Satou", "さとう"), ("Tyôzi", "ちょうじ"),
-     ("Jun'ichi", "じゅんいち"), ("Hattori", "はっとり"), ("Homma", "ほんま")],
+    [
+        ("Satō", "さとう"),
+        ("Satoh", "さとう"),
+        ("Satou", "さとう"),
+        ("Tyôzi", "ちょうじ"),
+        ("Jun'ichi", "じゅんいち"),
+        ("Hattori", "はっとり"),
+        ("Homma", "ほんま"),
+    ],
 )
 def test_romaji_to_kana(romaji: str, kana: str) -> None:
     assert names.romaji_to_kana(romaji) == kana
@@ -52,8 +59,15 @@ def test_kana_to_romaji_systems_and_long_vowels() -> None:
 
 @pytest.mark.parametrize(
     ("text", "best"),
-    [("Сато", "さとう"), ("Хироси", "ひろし"), ("佐藤", "さとう"), ("Satō", "さとう"),
-     ("ヒロシ", "ひろし"), ("佐藤 博", "さとう ひろし"), ("Сато Хироши", "さとう ひろし")],
+    [
+        ("Сато", "さとう"),
+        ("Хироси", "ひろし"),
+        ("佐藤", "さとう"),
+        ("Satō", "さとう"),
+        ("ヒロシ", "ひろし"),
+        ("佐藤 博", "さとう ひろし"),
+        ("Сато Хироши", "さとう ひろし"),
+    ],
 )
 def test_readings_best_candidate(text: str, best: str) -> None:
     found = names.readings(text)
@@ -78,7 +92,9 @@ def test_parse_splits_and_orders() -> None:
 def test_keys_unify_spellings() -> None:
     for text in ("Сато Хироси", "佐藤 博", "Satō Hiroshi", "サトウ ヒロシ", "Сато Хироши"):
         assert [(k.exact, k.coarse) for k in names.keys(text)] == [
-            ("sato", "sata"), ("hirosi", "hirasi")]
+            ("sato", "sata"),
+            ("hirosi", "hirasi"),
+        ]
 
 
 def test_similarity_across_scripts() -> None:

@@ -26,10 +26,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from yokuryu.names import compare, cyrillic
-from yokuryu.names import readings as _readings
+from yokuryu.names import compare, cyrillic, readers
 from yokuryu.names.kana import normalise_kana, to_katakana
-from yokuryu.names.keys import name_keys
+from yokuryu.names.keying import name_keys
 from yokuryu.names.model import (
     Explanation,
     NamePart,
@@ -37,7 +36,7 @@ from yokuryu.names.model import (
     PartKeys,
     Reading,
 )
-from yokuryu.names.parse import check_text, parse
+from yokuryu.names.parsing import alternatives, check_text, parse
 from yokuryu.names.romaji import kana_to_romaji, romaji_to_kana
 
 __all__ = [
@@ -83,7 +82,7 @@ def to_cyrillic(kana: str, limit: int = 64) -> list[str]:
 def cyrillic_to_kana(text: str, limit: int = 10) -> list[Reading]:
     """Weighted kana readings a Cyrillic name part may stand for (long vowels restored)."""
     check_text(text)
-    return [Reading(k, w) for k, w in _readings.cyrillic_readings(text.lower(), limit=limit)]
+    return [Reading(k, w) for k, w in readers.cyrillic_readings(text.lower(), limit=limit)]
 
 
 def cyrillic_to_katakana(text: str) -> str:
@@ -106,8 +105,13 @@ def readings(text: str, limit: int = 10) -> list[Reading]:
     >>> readings("Сато")[0].kana, readings("佐藤 博")[0].kana
     ('さとう', 'さとう ひろし')
     """
-    parsed = parse(text)
-    return [Reading(k, w) for k, w in _combine(parsed, limit)]
+    merged: dict[str, float] = {}
+    for parsed in alternatives(parse(text)):
+        for kana, weight in _combine(parsed, limit):
+            merged[kana] = merged.get(kana, 0.0) + weight * parsed.split_weight
+    best = sorted(merged.items(), key=lambda kw: -kw[1])[:limit]
+    total = sum(w for _, w in best) or 1.0
+    return [Reading(k, w / total) for k, w in best]
 
 
 @lru_cache(maxsize=100_000)

@@ -167,7 +167,7 @@ def _reverse_table() -> dict[str, list[tuple[str, float]]]:
     for kana in SYLLABLES:
         if kana in ("ゐ", "ゑ", "を", "ぢ", "づ", "ぢゃ", "ぢゅ", "ぢょ", "くゎ", "ぐゎ"):
             continue
-        scale = 0.02 if kana in FOREIGN else 1.0
+        scale = 0.005 if kana in FOREIGN else 1.0
         for spelled, weight in mora_cyrillic(mora_code(kana)):
             slot = table.setdefault(spelled, {})
             slot[kana] = max(slot.get(kana, 0.0), weight * scale)

@@ -21,9 +21,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from yokuryu.names import chars
 from yokuryu.names.kana import normalise_kana
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 SURNAME, GIVEN, MASC, FEM, UNCLASS = 1, 2, 4, 8, 16
 UNUSED = UNCLASS  # an entry JMnedict could not classify
 _TYPE_BITS = {"surname": SURNAME, "given": GIVEN, "masc": MASC, "fem": FEM, "unclass": UNCLASS}
@@ -41,6 +42,7 @@ class NameIndex:
     kana_counts: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
     surname_population: dict[tuple[str, str], int] = field(default_factory=dict)
     given_popular: dict[tuple[str, str], int] = field(default_factory=dict)
+    chars: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def jamdict_db_path() -> Path:
@@ -93,6 +95,7 @@ def build_index(db_path: Path | None = None) -> NameIndex:
     try:
         types = _entry_types(con)
         kanjis, kanas = _spellings(con, "NEKanji"), _spellings(con, "NEKana")
+        allowed = chars.kanjidic_readings(con)
     finally:
         con.close()
     index = NameIndex()
@@ -102,6 +105,8 @@ def build_index(db_path: Path | None = None) -> NameIndex:
             for written in kanjis.get(idseq, []):
                 index.kanji.setdefault(written, []).append((kana, bits))
     _merge_duplicates(index)
+    pairs = ((w, k) for w, readings in index.kanji.items() for k, _ in readings)
+    index.chars = chars.count_pieces(pairs, allowed)
     index.surname_population = dict(_surname_counts())
     index.given_popular = dict(_popular_given())
     return index

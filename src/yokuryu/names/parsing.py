@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from yokuryu.names import priors, readings, split
+from yokuryu.names import priors, readers, split
 from yokuryu.names.kana import normalise_kana
 from yokuryu.names.model import FAMILY, GIVEN, NAME, PATRONYMIC, NamePart, ParsedName, Reading
 from yokuryu.names.script import (
@@ -74,7 +74,7 @@ def _field_script(scripts: list[str]) -> str:
 
 def _part(text: str, role: str, script: str) -> NamePart:
     prior = _ROLE_PRIOR.get(role, priors.ANY if role != PATRONYMIC else priors.GIVEN_ROLE)
-    found = readings.part_readings(text, script, prior)
+    found = readers.part_readings(text, script, prior)
     return NamePart(text, role, script, tuple(Reading(k, w) for k, w in found))
 
 
@@ -92,8 +92,20 @@ def _assign_roles(
 def _given_first(tokens: list[str], hint: str | None) -> bool:
     if hint in ("family-first", "given-first"):
         return hint == "given-first"
-    first, second = (readings.romaji_readings(t) for t in tokens[:2])
+    first, second = (readers.romaji_readings(t) for t in tokens[:2])
     return bool(first and second) and split.given_first(first[0][0], second[0][0])
+
+
+def alternatives(parsed: ParsedName) -> list[ParsedName]:
+    """The parse and, for an unspaced kanji name, its other plausible cuts (with weights)."""
+    if parsed.script != KANJI or len(parsed.parts) != 2 or " " in parsed.normalised:
+        return [parsed]
+    token = parsed.normalised
+    out = []
+    for cut, weight in split.kanji_cuts(token):
+        parts = (_part(token[:cut], FAMILY, KANJI), _part(token[cut:], GIVEN, KANJI))
+        out.append(ParsedName(parsed.original, token, KANJI, parts, weight))
+    return out or [parsed]
 
 
 def _single(token: str, script: str, hint: str | None) -> tuple[tuple[NamePart, ...], float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from yokuryu.names import chars
 from yokuryu.names.index import FEM, GIVEN, MASC, SURNAME, UNUSED, load_index
 
 FAMILY, GIVEN_ROLE, ANY = "family", "given", "any"
@@ -54,4 +55,22 @@ def kanji_log_prior(written: str, kana: str, bits: int, role: str) -> float:
         score += 1.5 * index.given_popular.get((written, kana), 0)
     if bits == UNUSED:
         score -= 1.0
-    return score
+    return score + CHAR_WEIGHT * char_fit(written, kana)
+
+
+CHAR_WEIGHT = 0.5
+UNALIGNED = -9.0
+
+
+@lru_cache(maxsize=300_000)
+def char_fit(written: str, kana: str) -> float:
+    """Log-probability of reading written as kana character by character (KANJIDIC-based)."""
+    found = chars.best_alignment(written, kana, load_index().chars)
+    if len(written) == 1:
+        # A name of one character is often read by a whole-word nanori KANJIDIC lacks
+        # (博 ひろし), so missing alignments cost less there.
+        return max(found if found is not None else UNALIGNED, SINGLE_FLOOR)
+    return UNALIGNED if found is None else found
+
+
+SINGLE_FLOOR = -3.0

@@ -58,19 +58,19 @@ def lengthen(hira: str, limit: int = 32) -> Weighted:
     parts = morae(hira)
     for i, mora in enumerate(parts):
         grown = [(w, text + mora) for w, text in beam]
-        if _may_lengthen(parts, i):
-            for extra, weight in _LENGTHENERS.get(vowel_of(mora), ()):
-                grown.extend((w * weight, text + mora + extra) for w, text in beam)
+        factor = _lengthen_factor(parts, i)
+        for extra, weight in _LENGTHENERS.get(vowel_of(mora), ()) if factor else ():
+            grown.extend((w * weight * factor, text + mora + extra) for w, text in beam)
         beam = heapq.nlargest(limit, grown)
     return [(text, w) for w, text in beam]
 
 
-def _may_lengthen(parts: tuple[str, ...], i: int) -> bool:
-    """A vowel right after another vowel, or right before one, is not lengthened."""
+def _lengthen_factor(parts: tuple[str, ...], i: int) -> float:
+    """A vowel right after another vowel is not lengthened; one before a vowel seldom is."""
+    if parts[i] in ("ん", "っ") or (i and parts[i] in _BARE_VOWELS and vowel_of(parts[i - 1])):
+        return 0.0
     nxt = parts[i + 1] if i + 1 < len(parts) else ""
-    if nxt in _BARE_VOWELS:
-        return False
-    return not (i and parts[i] in _BARE_VOWELS and vowel_of(parts[i - 1]))
+    return 0.4 if nxt in _BARE_VOWELS else 1.0
 
 
 _BARE_VOWELS = frozenset("あいうえお")

@@ -15,6 +15,7 @@ from yokuryu.names.index import FEM, GIVEN, MASC, SURNAME, load_index
 from yokuryu.names.kana import morae
 
 MISSING = -6.0
+TWO_CHAR_BONUS = 2.0  # most surnames are written with two characters
 
 
 def _kanji_fit(written: str, role: str) -> float:
@@ -35,7 +36,7 @@ def kanji_cuts(text: str, limit: int = 3) -> tuple[tuple[int, float], ...]:
     scored = []
     for cut in range(1, len(text)):
         score = _kanji_fit(text[:cut], priors.FAMILY) + _kanji_fit(text[cut:], priors.GIVEN_ROLE)
-        scored.append((cut, score + (0.5 if cut == 2 else 0.0)))
+        scored.append((cut, score + (TWO_CHAR_BONUS if cut == 2 else 0.0)))
     return _softmax(scored, limit)
 
 
