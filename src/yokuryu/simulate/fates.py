@@ -102,9 +102,9 @@ def assign_fates(scenario: Scenario, people: People, seed: int) -> Fates:
     everyone = np.ones(n, dtype=bool)
     manchuria = people.region == tables.REGIONS.index("manchuria")
     mongolia = pick(gen, manchuria, quota(scenario.value("mongolia.held"), factor))
-    late_total = sum(g["count"] for g in scenario.get("repatriation.late_groups"))
+    late_counts = [quota(g["count"], factor) for g in scenario.get("repatriation.late_groups")]
     k_prc = quota(scenario.value("fates.to_prc"), factor)
-    k_convicts = k_prc + quota(late_total, factor)
+    k_convicts = k_prc + sum(late_counts)
     convicted = pick(gen, ~mongolia, k_convicts, _convict_weight(people))
     prc = pick(gen, convicted, k_prc)
     k_dead = quota(scenario.value("fates.dead"), factor)

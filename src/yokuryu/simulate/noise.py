@@ -42,6 +42,15 @@ class NoiseLevel:
     merge_parts: float  # family and given name merged into one field
     missing_field: float  # an optional field left blank
     malformed: float  # row made unreadable on purpose (quarantined at ingest)
+    # Which kinds of malformed row to make (writer.MALFORMED_KINDS; a list's required
+    # fields add "missing_required"); all by default.
+    malformed_kinds: tuple[str, ...] = (
+        "ragged_row",
+        "no_name",
+        "duplicate_ref",
+        "undecodable",
+        "missing_required",
+    )
 
 
 LEVELS: dict[str, NoiseLevel] = {

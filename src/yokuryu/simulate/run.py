@@ -14,7 +14,7 @@ from yokuryu.simulate.archives.base import ArchiveTable
 from yokuryu.simulate.archives.inquiries import inquiries
 from yokuryu.simulate.archives.japanese import maizuru_landings, mhlw_deaths, unit_rosters
 from yokuryu.simulate.archives.soviet import soviet_cards, soviet_deaths
-from yokuryu.simulate.noise import noise_level
+from yokuryu.simulate.noise import NoiseLevel, noise_level
 from yokuryu.simulate.scenario import Scenario, load_scenario
 from yokuryu.simulate.timeline import rng
 from yokuryu.simulate.truth import write_truth
@@ -124,7 +124,7 @@ def simulate(
     if persons < MIN_PERSONS:
         raise SimulationError(f"--persons must be at least {MIN_PERSONS:,}, got {persons:,}")
     try:
-        level = noise_level(noise)
+        level = noise if isinstance(noise, NoiseLevel) else noise_level(noise)
     except ValueError as exc:
         raise SimulationError(str(exc)) from exc
     chosen = load_scenario(scenario)

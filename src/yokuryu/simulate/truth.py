@@ -108,7 +108,8 @@ def records_table(written: list[Written], sources: list[str]) -> pa.Table:
                     "source": pa.array([source] * rows, type=pa.string()),
                     "file": pa.array([item.file_name] * rows, type=pa.string()),
                     "kind": pa.array([item.table.kind] * rows, type=pa.string()),
-                    "row_number": pa.array(np.arange(1, rows + 1), type=pa.int64()),
+                    # The file's line number, header = 1, as the registry counts rows.
+                    "row_number": pa.array(np.arange(2, rows + 2), type=pa.int64()),
                     "ref": _text(item.refs),
                     "person_id": pa.array(item.table.person + 1, type=pa.int64()),
                     "malformed": _text(item.reasons),

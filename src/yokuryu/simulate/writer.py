@@ -43,9 +43,16 @@ class Written:
     refs: np.ndarray  # the ref as written in the file
 
 
-def malformed_kinds(table: ArchiveTable) -> tuple[str, ...]:
-    kinds = ("ragged_row", "no_name", "duplicate_ref", "undecodable")
-    return kinds + tuple(f"missing_required:{f}" for f in table.required)
+def malformed_kinds(table: ArchiveTable, level: NoiseLevel) -> tuple[str, ...]:
+    """The malformations this list can get at this level, in the order they are dealt."""
+    kinds = [
+        k
+        for k in ("ragged_row", "no_name", "duplicate_ref", "undecodable")
+        if k in level.malformed_kinds
+    ]
+    if "missing_required" in level.malformed_kinds:
+        kinds += [f"missing_required:{f}" for f in table.required]
+    return tuple(kinds)
 
 
 def choose_malformed(
@@ -54,12 +61,12 @@ def choose_malformed(
     """Per row, the malformation applied ("" for none). Only odd rows are chosen, so the
     row before a malformed one is always sound (a repeated ref copies it)."""
     reasons = np.full(table.rows, "", dtype=object)
-    k = round(level.malformed * table.rows)
-    if level.malformed > 0:
-        k = max(k, min(len(malformed_kinds(table)), table.rows // 2))
+    kinds = np.array(malformed_kinds(table, level), dtype=object)
+    if level.malformed <= 0 or kinds.size == 0:
+        return reasons
+    k = max(round(level.malformed * table.rows), min(kinds.size, table.rows // 2))
     candidates = np.arange(1, table.rows, 2)
     chosen = np.sort(gen.choice(candidates, size=min(k, candidates.size), replace=False))
-    kinds = np.array(malformed_kinds(table), dtype=object)
     reasons[chosen] = kinds[np.arange(chosen.size) % kinds.size]
     return reasons
 
