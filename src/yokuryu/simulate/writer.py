@@ -45,7 +45,7 @@ class Written:
 
 def malformed_kinds(table: ArchiveTable, level: NoiseLevel) -> tuple[str, ...]:
     """The malformations this list can get at this level, in the order they are dealt."""
-    kinds = [
+    kinds: list[str] = [
         k
         for k in ("ragged_row", "no_name", "duplicate_ref", "undecodable")
         if k in level.malformed_kinds
