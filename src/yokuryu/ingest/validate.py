@@ -55,8 +55,8 @@ class RowValidator:
             (column, name, STANDARD_FIELDS[name]) for column, name in mapping.columns.items()
         ]
         self.required = set(mapping.required)
-        self.name_columns = [c for c, n, _ in self.plan if n in NAME_FIELDS]
-        if not self.name_columns:
+        self.name_fields = [n for _, n, _ in self.plan if n in NAME_FIELDS]
+        if not self.name_fields:
             raise MappingError(
                 f"Mapping for '{mapping.source}' maps no name column (one of "
                 f"{', '.join(NAME_FIELDS)}); a record must carry a name."
@@ -66,42 +66,48 @@ class RowValidator:
             lambda text: parse_date(text, order)
         )
         self._year: Callable[[str], int] = lru_cache(maxsize=1 << 12)(parse_year)
+        self._cached_convert = lru_cache(maxsize=1 << 16)(self._convert)
 
-    def _convert(self, name: str, kind: str, text: str) -> dict[str, Any]:
+    def _convert(self, name: str, kind: str, text: str) -> tuple[tuple[str, Any], ...]:
+        """The record columns a non-empty value fills; raises DateError (cached per value)."""
         if kind == "date":
-            parsed = self._date(text)
+            parsed = self._date(text.strip())
             _check_plausible(name, parsed.year)
-            return {name: parsed.iso(), f"{name}_precision": parsed.precision}
-        if kind == "year":
-            year = self._year(text)
-            _check_plausible(name, year)
-            return {name: year}
-        return {name: text}
+            return ((name, parsed.iso()), (f"{name}_precision", parsed.precision))
+        year = self._year(text.strip())
+        _check_plausible(name, year)
+        return ((name, year),)
 
     def check(self, row: RawRow) -> RowOutcome:
         outcome = RowOutcome()
         values = row.values or {}
+        found = outcome.values
         for column, name, kind in self.plan:
             text = values.get(column, "")
-            if not text.strip():
+            if not text or text.isspace():
                 if name in self.required:
                     outcome.reasons.append(
                         _problem(row.number, column, text, f"required {name} is empty")
                     )
-                continue
-            try:
-                outcome.values.update(
-                    self._convert(name, kind, text if kind == "text" else text.strip())
-                )
-            except DateError as exc:
-                entry = _problem(row.number, column, text, f"{name}: {exc}")
-                (outcome.reasons if name in self.required else outcome.problems).append(entry)
-        if not any(values.get(c, "").strip() for c in self.name_columns):
+            elif kind == "text":
+                found[name] = text
+            else:
+                self._convert_into(outcome, row.number, column, name, kind, text)
+        if not any(found.get(n) for n in self.name_fields):
             outcome.reasons.append(
                 _problem(row.number, None, None, "no name: every name column is empty")
             )
         self._derive_birth_year(outcome)
         return outcome
+
+    def _convert_into(
+        self, outcome: RowOutcome, number: int, column: str, name: str, kind: str, text: str
+    ) -> None:
+        try:
+            outcome.values.update(self._cached_convert(name, kind, text))
+        except DateError as exc:
+            entry = _problem(number, column, text, f"{name}: {exc}")
+            (outcome.reasons if name in self.required else outcome.problems).append(entry)
 
     @staticmethod
     def _derive_birth_year(outcome: RowOutcome) -> None:
