@@ -1,0 +1,5 @@
+"""`python -m yokuryu` runs the CLI."""
+
+from yokuryu.cli import main
+
+main()
