@@ -316,3 +316,50 @@ def export(what: str, file_format: str, out: Path, archive: Path | None) -> None
 
     count = export_table(open_existing(resolve_archive(archive)), what, file_format, out)
     console.print(f"Wrote {count} {what} rows to {out}.")
+
+
+@main.command()
+@archive_option
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to put the backup in (default: ARCHIVE/backups).",
+)
+@friendly_errors
+def backup(archive: Path | None, out_root: Path | None) -> None:
+    """Back up the registry (online, integrity-checked) with decisions and audit as JSON lines.
+
+    \b
+    Example:
+      yokuryu backup --archive archive --out /media/usb/yokuryu
+    """
+    from yokuryu.store import open_existing
+    from yokuryu.store.backup import backup_archive
+
+    folder = resolve_archive(archive)
+    open_existing(folder).close()
+    result = backup_archive(folder, out_root or folder / "backups", acting_user())
+    counts = ", ".join(f"{n} {t} rows" for t, n in result.rows.items())
+    console.print(f"Backed up to {result.folder} (integrity ok; {counts}).")
+
+
+@main.command()
+@click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
+@archive_option
+@click.option("--yes", is_flag=True, help="Confirm replacing the registry.")
+@friendly_errors
+def restore(backup_file: Path, archive: Path | None, yes: bool) -> None:
+    """Replace the registry by a backup's registry.db (stop `yokuryu serve` first).
+
+    \b
+    Example:
+      yokuryu restore archive/backups/yokuryu-backup-20461122T101500Z/registry.db --yes
+    """
+    from yokuryu.store.backup import restore_archive
+
+    if not yes:
+        raise click.UsageError("Restoring replaces the registry; add --yes to confirm.")
+    kept = restore_archive(resolve_archive(archive), backup_file, acting_user())
+    console.print(f"Restored {backup_file}; the previous registry is kept as {kept}.")
