@@ -1,0 +1,57 @@
+"""A figure of the estimates, each with its 95 % interval, beside the published claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yokuryu.estimate.errors import BadTable
+from yokuryu.estimate.run import StratumResult
+from yokuryu.estimate.store import Claim
+
+FORMATS = (".svg", ".png")
+LABEL_CHARS = 60
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def _rows(
+    result: StratumResult, claims: list[Claim]
+) -> list[tuple[str, float, float, float | None, str]]:
+    """(label, low, high, median or None for a claim, colour)."""
+    rows: list[tuple[str, float, float, float | None, str]] = [
+        (f"{e.estimator} (this run, {result.stratum})", e.lower, e.upper, e.median, "tab:blue")
+        for e in result.estimates
+    ]
+    rows += [(_short(f"{c.who} ({c.year})"), c.low, c.high, None, "tab:red") for c in claims]
+    return rows
+
+
+def draw_figure(path: Path, result: StratumResult, claims: list[Claim], title: str) -> Path:
+    """Write an SVG or PNG (by the file's suffix); claims are drawn as ranges in red."""
+    if path.suffix.lower() not in FORMATS:
+        raise BadTable(f"--figure {path}: use a .svg or .png file name.")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    rows = _rows(result, claims)
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.42 * len(rows)))
+    for y, (_label, low, high, median, colour) in enumerate(reversed(rows)):
+        ax.plot([low, high], [y, y], color=colour, linewidth=3, solid_capstyle="butt")
+        ax.plot([median if median is not None else (low + high) / 2], [y],
+                marker="o" if median is not None else "|", color=colour, markersize=8)  # fmt: skip
+    ax.axvline(result.observed_n, color="grey", linestyle="--", linewidth=1)
+    ax.set_yticks(range(len(rows)), [r[0] for r in reversed(rows)], fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel(f"persons — dashed: observed on some list ({result.observed_n:,}); "
+                  "blue: median, 95 % interval; red: published", fontsize=8)  # fmt: skip
+    ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path

@@ -1,0 +1,98 @@
+"""Which records count for a quantity: one closed population per estimate.
+
+MSE assumes every list counts members of the same population. A missing-persons or
+inquiry list holds people who may never have been in Soviet custody, and a landing
+roster holds the living: those records are scoped out of a death estimate unless they
+carry the evidence the rule asks for. The rules are declared here once and printed in
+docs/estimate.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+QUANTITIES = ("deaths", "held")
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """The fields of a registry record that scoping and stratifying look at."""
+
+    record_id: int
+    source: str
+    kind: str
+    death_date: str | None
+    camp: str | None
+
+
+Rule = Callable[[RecordFacts], bool]
+
+
+def _always(_: RecordFacts) -> bool:
+    return True
+
+
+def _never(_: RecordFacts) -> bool:
+    return False
+
+
+def _has_death(r: RecordFacts) -> bool:
+    return bool(r.death_date)
+
+
+def _has_camp(r: RecordFacts) -> bool:
+    return bool(r.camp)
+
+
+def _died_in_a_camp(r: RecordFacts) -> bool:
+    return bool(r.death_date) and bool(r.camp)
+
+
+# quantity → record kind → (rule, why), kinds as in store.migrations.RECORD_KINDS.
+SCOPE_RULES: dict[str, dict[str, tuple[Rule, str]]] = {
+    "deaths": {
+        "soviet_death": (_always, "a Soviet death register entry is a death in custody"),
+        "mhlw_death": (_always, "the Japanese government's list of those who died in custody"),
+        "soviet_card": (_has_death, "a registration card counts when it records a death"),
+        "jp_roster": (_has_death, "a unit roster counts when it records a death"),
+        "inquiry": (
+            _died_in_a_camp,
+            "an inquiry or missing-persons entry counts only with a death date and a camp: "
+            "without them the person may never have been in Soviet custody",
+        ),
+        "jp_landing": (_never, "a landing record is a person who came home alive"),
+        "other": (_died_in_a_camp, "other lists count only with a death date and a camp"),
+    },
+    "held": {
+        "soviet_card": (_always, "a registration card is a person held"),
+        "soviet_death": (_always, "a person who died in custody was held"),
+        "mhlw_death": (_always, "a person who died in custody was held"),
+        "jp_landing": (_has_camp, "a landing record counts when it names a camp"),
+        "jp_roster": (_has_camp, "a unit roster counts when it names a camp"),
+        "inquiry": (
+            _has_camp,
+            "an inquiry entry counts only with a camp: otherwise the person may never "
+            "have been in Soviet custody",
+        ),
+        "other": (_has_camp, "other lists count only when they name a camp"),
+    },
+}
+
+
+def in_scope(quantity: str, record: RecordFacts) -> bool:
+    rule, _why = SCOPE_RULES[quantity].get(record.kind, (_never, ""))
+    return rule(record)
+
+
+def describe(quantity: str) -> list[tuple[str, str]]:
+    """(record kind, rule) pairs for the docs and ``--explain``."""
+    return [(kind, why) for kind, (_rule, why) in SCOPE_RULES[quantity].items()]
+
+
+def death_period(death_date: str | None) -> str:
+    """Stratum of a death: the first winter was the deadliest (MHLW; see docs)."""
+    year = (death_date or "")[:4]
+    if not year.isdigit():
+        return "unknown"
+    return year if int(year) <= 1947 else "1948-1956"
