@@ -213,31 +213,40 @@ def ingest(
 
     entries = _ingest_entries(files, mapping, manifest, encoding)
     conn = open_existing(resolve_archive(archive))
-    summaries = []
-    with Progress(
-        "{task.description}",
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-    ) as bar:
+    summaries, failures = [], []
+    columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress("{task.description}", *columns, console=err_console, transient=True) as bar:
         for entry in entries:
-            task = bar.add_task(entry.path.name, total=entry.path.stat().st_size or 1)
+            task = bar.add_task(entry.path.name, total=None)
 
             def advance(done: int, total: int, task: TaskID = task) -> None:
                 bar.update(task, completed=done, total=total)
 
-            summaries.append(
-                import_file(conn, entry.path, entry.mapping, acting_user(), entry.encoding, advance)
-            )
-    console.print(_summary_table(summaries))
-    _print_reasons(summaries)
+            try:
+                summaries.append(
+                    import_file(
+                        conn, entry.path, entry.mapping, acting_user(), entry.encoding, advance
+                    )
+                )
+            except YokuryuError as exc:
+                failures.append(str(exc))
+    _report_imports(summaries, failures)
+
+
+def _report_imports(summaries: list[Any], failures: list[str]) -> None:
+    """The summary table, then each refused file; exit 2 when any file was refused."""
+    if summaries:
+        console.print(_summary_table(summaries))
+        _print_reasons(summaries)
     for s in summaries:
         if s.already_imported_as is not None:
             console.print(
                 f"{s.file} was already imported as batch {s.already_imported_as}; nothing changed."
             )
+    for failure in failures:
+        err_console.print(f"[red]Error:[/red] {failure}", highlight=False, soft_wrap=True)
+    if failures:
+        sys.exit(2)
 
 
 @main.command()

@@ -147,3 +147,29 @@ def test_places_finds_by_name_in_any_script(tmp_path) -> None:
 def test_every_command_has_help_with_an_example() -> None:
     for name, command in main.commands.items():
         assert command.help and "Example" in command.help, name
+
+
+def test_a_refused_file_does_not_stop_the_others(tmp_path) -> None:
+    archive = str(tmp_path / "a")
+    run("init", "--archive", archive)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    roster = str(SAMPLES / "unit_roster.csv")
+    result = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(empty),
+            roster,
+            str(tmp_path / "missing.csv"),
+            "--mapping",
+            str(SAMPLES / "unit_roster.yaml"),
+            "--archive",
+            archive,
+        ],
+    )
+    assert result.exit_code == 2
+    assert "empty.csv is empty" in result.output and "missing.csv does not exist" in result.output
+    assert "unit_roster.csv" in result.output
+    _, out = run("status", "--archive", archive, "--json")
+    assert [row["records"] for row in json.loads(out)] == [21]
