@@ -64,17 +64,11 @@ def _show(run: EstimateRun) -> None:
         console.print(f"Stored {run.stored_rows} rows as estimate run {run.run_id}.")
 
 
-def _figure(run: EstimateRun, path: Path, archive: Path | None) -> None:
+def _figure(run: EstimateRun, path: Path) -> None:
     from yokuryu.estimate.figure import draw_figure
-    from yokuryu.estimate.store import claims
 
-    found = []
-    if run.quantity in QUANTITIES and archive is not None:
-        from yokuryu.store import open_existing
-
-        found = claims(open_existing(archive), run.quantity)
     title = f"{run.quantity}: estimates ({run.run_id}) beside published figures"
-    draw_figure(path, run.headline, found, title)
+    draw_figure(path, run.headline, run.claims, title)
 
 
 @click.command("estimate")
@@ -115,7 +109,6 @@ def estimate_command(**o: Any) -> None:
       yokuryu estimate --quantity deaths --by region --linkage-samples --archive archive
     """
     settings = _settings(o)
-    archive = None
     if o["table_file"] is not None:
         run = estimate_file(o["table_file"], settings)
     elif o["quantity"] is not None:
@@ -130,7 +123,7 @@ def estimate_command(**o: Any) -> None:
     else:
         raise BadTable("Give --table FILE, or --quantity deaths|held to read the registry.")
     if o["figure"] is not None:
-        _figure(run, o["figure"], archive)
+        _figure(run, o["figure"])
     if o["as_json"]:
         click.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2, default=float))
     else:

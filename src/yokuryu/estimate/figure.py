@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
+from typing import Any
 
 from yokuryu.estimate.errors import BadTable
 from yokuryu.estimate.run import StratumResult
 from yokuryu.estimate.store import Claim
 
 FORMATS = (".svg", ".png")
+STYLE: dict[str, Any] = {
+    "svg.fonttype": "none",  # labels stay text in SVG: searchable and accessible
+    "font.family": ["DejaVu Sans", "Noto Sans CJK JP", "IPAexGothic", "TakaoGothic"],
+}
 LABEL_CHARS = 60
 
 
@@ -36,9 +42,19 @@ def draw_figure(path: Path, result: StratumResult, claims: list[Claim], title: s
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
 
     rows = _rows(result, claims)
+    with warnings.catch_warnings(), plt.rc_context(STYLE):  # type: ignore[arg-type]
+        # Claims cite Japanese titles: a CJK font is used when installed, else boxes in PNG.
+        warnings.filterwarnings("ignore", message="Glyph .* missing")
+        warnings.filterwarnings("ignore", message="findfont")
+        _plot(plt, path, result, rows, title)
+    return path
+
+
+def _plot(plt, path: Path, result: StratumResult, rows: list, title: str) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.ticker import FuncFormatter
+
     fig, ax = plt.subplots(figsize=(9, 1.2 + 0.42 * len(rows)))
     for y, (_label, low, high, median, colour) in enumerate(reversed(rows)):
         ax.plot([low, high], [y, y], color=colour, linewidth=3, solid_capstyle="butt")
@@ -54,4 +70,3 @@ def draw_figure(path: Path, result: StratumResult, claims: list[Claim], title: s
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
     plt.close(fig)
-    return path

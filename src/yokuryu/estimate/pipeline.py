@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from yokuryu.estimate.run import (
     with_seed,
 )
 from yokuryu.estimate.samples import read_sample, sample_paths
-from yokuryu.estimate.store import new_run_id, save_estimates
+from yokuryu.estimate.store import Claim, claims, new_run_id, save_estimates
 from yokuryu.estimate.table import read_table
 
 
@@ -33,7 +33,7 @@ class EstimateRun:
     linkage_samples: int = 0
     source: str = ""
     stored_rows: int = 0
-    notes: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def headline(self) -> StratumResult:
@@ -50,6 +50,7 @@ class EstimateRun:
             "strata": [s.to_dict() for s in self.strata],
             "total": self.total.to_dict() if self.total else None,
             "stored_rows": self.stored_rows,
+            "published_claims": [asdict(c) for c in self.claims],
         }
 
 
@@ -96,6 +97,7 @@ def estimate_registry(
         new_run_id(), q.quantity, q.by, strata, total(strata, settings.seed), run_id,
         len(assignments) if q.linkage_samples else 0, source=str(archive),
     )  # fmt: skip
+    run.claims = claims(conn, q.quantity)
     if q.store:
         rows = strata + ([run.total] if run.total else [])
         run.stored_rows = save_estimates(conn, run.run_id, run_id, q.quantity, q.by, rows)
