@@ -152,7 +152,17 @@ KANJI_VARIANTS: dict[str, str] = {
     "治": "冶",
     "雄": "推",
 }
-KATAKANA_LONG = {"ウ": "オコソトノホモヨロゴゾドボポョ", "イ": "エケセテネヘメレゲゼデベペ"}
+_ROWS = {
+    "ア": "アカサタナハマヤラワガザダバパャァ",
+    "イ": "イキシチニヒミリギジヂビピィ",
+    "ウ": "ウクスツヌフムユルグズヅブプュゥ",
+    "エ": "エケセテネヘメレゲゼデベペェ",
+    "オ": "オコソトノホモヨロヲゴゾドボポョォ",
+}
+VOWEL_OF = {kana: vowel for vowel, row in _ROWS.items() for kana in row}
+# A vowel kana after a kana of the same vowel, ウ after an o-row kana and イ after an
+# e-row kana write a long vowel (オオノ, コウチ, ケイコ).
+LENGTHENERS = {"ア": "ア", "イ": "イエ", "ウ": "ウオ", "エ": "エ", "オ": "オ"}
 
 
 def polivanov_variant(text: str, gen: np.random.Generator) -> str:
@@ -181,14 +191,12 @@ def letter_error(text: str, gen: np.random.Generator) -> str:
 
 
 def lose_length(katakana: str) -> str:
-    """Drop the long vowels of a katakana name: コウチ → コチ, ユウジ → ユジ, ー removed."""
+    """Drop the long vowels of a katakana name: コウチ → コチ, オオノ → オノ, ー removed."""
     out: list[str] = []
     for ch in katakana:
         if ch == "ー":
             continue
-        if out and ch in KATAKANA_LONG and out[-1] in KATAKANA_LONG[ch]:
-            continue
-        if out and ch == "ウ" and out[-1] in "ウクスツヌフムユルグズヅブプュ":
+        if out and ch in LENGTHENERS and VOWEL_OF.get(out[-1], "") in LENGTHENERS[ch]:
             continue
         out.append(ch)
     return "".join(out)

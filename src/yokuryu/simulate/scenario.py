@@ -95,7 +95,7 @@ def available_scenarios() -> list[str]:
 def _read_yaml(text: str, origin: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 1945-13-01
         raise ScenarioError(f"scenario {origin}: not valid YAML ({exc})") from exc
     if not isinstance(data, dict):
         raise ScenarioError(f"scenario {origin}: must be a mapping of keys to values")
