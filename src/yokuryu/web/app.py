@@ -1,0 +1,153 @@
+"""The FastAPI application: settings checked, one privacy layer, one error envelope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from yokuryu import __version__
+from yokuryu.errors import YokuryuError
+from yokuryu.store import open_existing
+from yokuryu.web import i18n
+from yokuryu.web.deps import ConnectionPool, session
+from yokuryu.web.errors import envelope, status_of
+from yokuryu.web.search import build_index
+from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
+
+HERE = Path(__file__).parent
+JSON_PREFIXES = ("/api", "/reconcile")
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(JSON_PREFIXES)
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page in the viewer's language with the shared context (viewer, CSRF, assets)."""
+    lang = i18n.choose(
+        request.query_params.get("lang"),
+        request.cookies.get(i18n.COOKIE),
+        request.headers.get("accept-language"),
+    )
+    current = session(request)
+    context.update(
+        request=request,
+        t=i18n.translator(lang),
+        lang=lang,
+        languages=i18n.LANGUAGES,
+        viewer=current.viewer if current else None,
+        csrf=current.csrf if current else "",
+        assets=request.app.state.assets,
+        settings=request.app.state.settings,
+        version=__version__,
+    )
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _error_response(request: Request, status: int, message: str, errors: Any = None) -> Response:
+    if _wants_json(request):
+        return envelope(status, message, errors)
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(YokuryuError)
+    async def library_error(request: Request, exc: YokuryuError) -> Response:
+        return _error_response(request, status_of(exc), str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg")}
+            for e in exc.errors()
+        ]
+        return _error_response(request, 422, "Some parameters are invalid.", errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"Nothing at {request.url.path}."
+        return _error_response(request, exc.status_code, message)
+
+
+def _content_security_policy(settings: WebSettings) -> str:
+    images = "'self' data:"
+    if settings.tile_url:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(settings.tile_url.replace("{s}", "a"))
+        images += f" {parts.scheme}://{parts.netloc.replace('a.', '*.', 1)}"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src {images}; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+        "form-action 'self'"
+    )
+
+
+def _install_headers(app: FastAPI, settings: WebSettings) -> None:
+    policy = _content_security_policy(settings)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        if request.method == "OPTIONS" and _wants_json(request):
+            response: Response = Response(status_code=204)
+        else:
+            response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers.setdefault("Content-Security-Policy", policy)
+        if _wants_json(request):
+            # CORS for OpenRefine and other tools: any origin, never with credentials, so
+            # a cross-site caller is always anonymous and sees only public persons.
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        return response
+
+
+def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
+    """The application for one archive; refuses insecure settings before anything else.
+
+    Raises:
+        InsecureSettings: see :func:`yokuryu.web.settings.check_secure`.
+        ArchiveNotFound: the archive has no registry.
+    """
+    settings = check_secure(settings or WebSettings())
+    conn = open_existing(archive)
+    try:
+        build_index(conn)
+    finally:
+        conn.close()
+    app = FastAPI(
+        title="yokuryu",
+        version=__version__,
+        description="Records of the Japanese held in Soviet and Mongolian camps, 1945-1956. "
+        "Every error is one JSON shape: {ok: false, status, error, errors}.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.archive = archive
+    app.state.pool = ConnectionPool(archive)
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.assets = vendor_manifest(HERE / "static")
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _install_error_handlers(app)
+    _install_headers(app, settings)
+    from yokuryu.web import routes_api, routes_pages, routes_reconcile
+
+    app.include_router(routes_api.router)
+    app.include_router(routes_reconcile.router)
+    app.include_router(routes_pages.router)
+    return app

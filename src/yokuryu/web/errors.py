@@ -1,0 +1,43 @@
+"""One JSON error envelope for the whole API, and the status of each library error.
+
+``{"ok": false, "status": 404, "error": "No person with id 'x' is visible to you.",
+"errors": []}`` — the shape Datasette uses; pages show the same sentence in HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import JSONResponse
+
+from yokuryu.errors import ArchiveNotFound, YokuryuError
+from yokuryu.web.accounts import AccountError, LoginFailed, TooManyAttempts
+from yokuryu.web.deps import Forbidden
+from yokuryu.web.persons import PersonNotFound
+from yokuryu.web.places import PlaceNotFound
+from yokuryu.web.review import ReviewError
+from yokuryu.web.search import BadQuery
+
+STATUS: dict[type[YokuryuError], int] = {
+    PersonNotFound: 404,
+    PlaceNotFound: 404,
+    ArchiveNotFound: 503,
+    BadQuery: 422,
+    ReviewError: 400,
+    AccountError: 400,
+    LoginFailed: 401,
+    Forbidden: 403,
+    TooManyAttempts: 429,
+}
+
+
+def status_of(exc: YokuryuError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 400
+
+
+def envelope(status: int, message: str, errors: list[Any] | None = None) -> JSONResponse:
+    body = {"ok": False, "status": status, "error": message, "errors": errors or []}
+    return JSONResponse(body, status_code=status)

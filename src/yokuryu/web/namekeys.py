@@ -1,0 +1,68 @@
+"""Names for search: every script goes through the name engine `yokuryu.names`.
+
+This module is the web's only door to that engine. A name part gets two tiers of keys:
+``exact`` (its folded spelling ``=…`` and the engine's exact phonetic keys ``~…``) and
+``coarse`` (the engine's blocking keys ``≈…``: voicing, vowel length and a/o folded, for
+the distortions of Soviet clerks). Search tries exact keys first, coarse ones only when
+the exact tier finds nobody.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import yokuryu.names as names
+
+_SPACES = re.compile(r"[\s\u3000・･,]+")
+_KATAKANA = {chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)}
+TIERS = ("exact", "coarse")
+
+
+def fold(text: str) -> str:
+    """Width-, case- and kana-insensitive form: 'サトウ', 'さとう' → 'さとう'."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return "".join(_KATAKANA.get(ch, ch) for ch in text).replace("ー", "")
+
+
+def split_name(text: str) -> list[str]:
+    """The parts of a name as written: split on spaces and middle dots."""
+    return [part for part in _SPACES.split(text.strip()) if part]
+
+
+@lru_cache(maxsize=200_000)
+def _engine_keys(token: str) -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        parts = names.keys(token)
+    except ValueError:  # the engine refuses text it cannot read as a name
+        return frozenset(), frozenset()
+    exact = {"~" + k for p in parts for k in p.exact_all if k}
+    coarse = {"≈" + k for p in parts for k in p.coarse_all if k}
+    return frozenset(exact), frozenset(coarse)
+
+
+@lru_cache(maxsize=200_000)
+def token_keys(token: str, tier: str = "exact") -> frozenset[str]:
+    """Search keys of one name part in one tier (see the module docstring)."""
+    exact, coarse = _engine_keys(token)
+    if tier == "coarse":
+        return coarse
+    folded = fold(token)
+    return exact | ({"=" + folded} if folded.strip() else set())
+
+
+def all_keys(token: str) -> frozenset[str]:
+    """Every key the index stores for a name part."""
+    return token_keys(token, "exact") | token_keys(token, "coarse")
+
+
+@lru_cache(maxsize=50_000)
+def similarity(a: str, b: str) -> float:
+    """How alike two names are in [0, 1], across scripts."""
+    if fold(a).replace(" ", "") == fold(b).replace(" ", ""):
+        return 1.0
+    try:
+        return float(names.similarity(a, b))
+    except ValueError:
+        return 0.0

@@ -1,0 +1,282 @@
+"""Search for persons by a name in any script, with filters, through the privacy layer.
+
+Names are indexed once per linkage run as keys (``person_search_key``): the folded
+spelling and the name engine's phonetic keys of every name part on every record of a
+person, so 佐藤 博, さとう ひろし, Sato Hiroshi and Сато Хироси meet on the same keys.
+SQLite's full-text tokenizers cannot do this for Japanese (see STYLE.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from yokuryu.errors import YokuryuError
+from yokuryu.store import transaction
+from yokuryu.store.audit import now_utc
+from yokuryu.web.namekeys import TIERS, all_keys, fold, similarity, split_name, token_keys
+from yokuryu.web.privacy import Viewer, visible_sql
+
+NAME_COLUMNS = ("family_name", "given_name", "full_name", "name_reading")
+MAX_CANDIDATES = 400
+
+
+class BadQuery(YokuryuError):
+    """A search query that cannot be run as given."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    birth_from: int | None = None
+    birth_to: int | None = None
+    prefecture: str | None = None
+    camp_texts: tuple[str, ...] | None = None
+    fate: str | None = None
+    source_id: int | None = None
+
+    @property
+    def any(self) -> bool:
+        return any(v not in (None, "") for v in vars(self).values())
+
+
+@dataclass
+class Hit:
+    person_id: str
+    display_name: str | None
+    birth_year: int | None
+    fate: str | None
+    death_date: str | None
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def record_name_forms(row: sqlite3.Row | dict) -> list[tuple[str, str]]:
+    """(part, text) for each name part written on a record: family, given and full."""
+    forms: list[tuple[str, str]] = []
+    family, given = row["family_name"], row["given_name"]
+    if family:
+        forms.append(("family", family))
+    if given:
+        forms.append(("given", given))
+    for column in ("full_name", "name_reading"):
+        parts = split_name(row[column] or "")
+        if len(parts) >= 2:
+            forms += [("family", parts[0]), *(("given", p) for p in parts[1:])]
+        forms += [("full", "".join(parts))] if parts else []
+    if family and given:
+        forms.append(("full", family + given))
+    return forms
+
+
+def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
+    columns = ", ".join(f"r.{c}" for c in NAME_COLUMNS)
+    sql = (
+        f"SELECT pr.person_id, {columns} FROM person_record pr JOIN record r ON r.id = pr.record_id"
+    )
+    for row in conn.execute(sql):
+        for part, text in record_name_forms(row):
+            for key in all_keys(text):
+                yield key, row["person_id"], part
+    for row in conn.execute("SELECT id, display_name FROM person WHERE display_name IS NOT NULL"):
+        parts = split_name(row["display_name"])
+        for key in all_keys("".join(parts)):
+            yield key, row["id"], "full"
+
+
+def index_fingerprint(conn: sqlite3.Connection) -> str:
+    runs = ",".join(r[0] for r in conn.execute("SELECT DISTINCT run_id FROM person ORDER BY 1"))
+    counts = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM person_record").fetchone()
+    persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    return f"{runs}|{counts[0]}|{counts[1]}|{persons}"
+
+
+def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
+    """(Re)build the search keys when persons changed; returns keys written, None if fresh."""
+    fingerprint = index_fingerprint(conn)
+    state = conn.execute("SELECT fingerprint FROM search_index_state").fetchone()
+    if state is not None and state[0] == fingerprint and not force:
+        return None
+    with transaction(conn):
+        conn.execute("DELETE FROM person_search_key")
+        conn.executemany(
+            "INSERT OR IGNORE INTO person_search_key (key, person_id, part) VALUES (?, ?, ?)",
+            _index_rows(conn),
+        )
+        keys = conn.execute("SELECT count(*) FROM person_search_key").fetchone()[0]
+        conn.execute(
+            "INSERT OR REPLACE INTO search_index_state (id, fingerprint, built_at, keys) "
+            "VALUES (1, ?, ?, ?)",
+            (fingerprint, now_utc(), keys),
+        )
+    return int(keys)
+
+
+def clean_query(query: str, max_chars: int) -> str:
+    """Printable text, spaces collapsed; refuses over-long queries with a clear reason."""
+    text = "".join(ch if ch.isprintable() else " " for ch in query)
+    text = " ".join(text.split())
+    if len(text) > max_chars:
+        raise BadQuery(f"The query is {len(text)} characters long; the limit is {max_chars}.")
+    return text
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if filters.birth_from is not None:
+        clauses.append("p.birth_year >= ?")
+        params.append(filters.birth_from)
+    if filters.birth_to is not None:
+        clauses.append("p.birth_year <= ?")
+        params.append(filters.birth_to)
+    if filters.fate:
+        clauses.append("p.fate = ?")
+        params.append(filters.fate)
+    record_conditions = []
+    if filters.prefecture:
+        record_conditions.append("f.prefecture = ?")
+        params.append(filters.prefecture)
+    if filters.camp_texts is not None:
+        marks = ", ".join("?" for _ in filters.camp_texts) or "NULL"
+        record_conditions.append(f"f.camp IN ({marks})")
+        params.extend(filters.camp_texts)
+    if filters.source_id is not None:
+        record_conditions.append("f.source_id = ?")
+        params.append(filters.source_id)
+    for condition in record_conditions:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM person_record fr JOIN record f ON f.id = fr.record_id "
+            f"WHERE fr.person_id = p.id AND {condition})"
+        )
+    return " AND ".join(clauses) or "1", params
+
+
+def _token_sql(tokens: list[str], tier: str) -> tuple[str, list]:
+    selects, params = [], []
+    for token in tokens:
+        keys = sorted(token_keys(token, tier)) or ["-"]
+        selects.append(
+            f"SELECT person_id FROM person_search_key WHERE key IN ({', '.join('?' for _ in keys)})"
+        )
+        params.extend(keys)
+    return " INTERSECT ".join(selects), params
+
+
+def _candidates(
+    conn: sqlite3.Connection,
+    tokens: list[str],
+    filters: Filters,
+    visible: tuple[str, list],
+    tier: str,
+) -> list[sqlite3.Row]:
+    where, params = _filter_sql(filters)
+    sql = (
+        "SELECT p.id, p.display_name, p.birth_year, p.fate, p.death_date FROM person p "
+        f"WHERE {visible[0]} AND {where}"
+    )
+    params = [*visible[1], *params]
+    if tokens:
+        token_sql, token_params = _token_sql(tokens, tier)
+        sql += f" AND p.id IN ({token_sql})"
+        params += token_params
+    sql += f" ORDER BY p.display_name, p.id LIMIT {MAX_CANDIDATES}"
+    return list(conn.execute(sql, params))
+
+
+def _forms_of(conn: sqlite3.Connection, person_ids: list[str]) -> dict[str, list]:
+    marks = ", ".join("?" for _ in person_ids)
+    columns = ", ".join(f"r.{c}" for c in NAME_COLUMNS)
+    forms: dict[str, list] = {pid: [] for pid in person_ids}
+    rows = conn.execute(
+        f"SELECT pr.person_id, {columns} FROM person_record pr "
+        f"JOIN record r ON r.id = pr.record_id WHERE pr.person_id IN ({marks})",
+        person_ids,
+    )
+    for row in rows:
+        forms[row["person_id"]].extend(record_name_forms(row))
+    return forms
+
+
+_HOW = {"=": "same spelling", "~": "same sound", "≈": "similar sound"}
+
+
+def _explain(tokens: list[str], forms: list[tuple[str, str]]) -> list[str]:
+    reasons = []
+    for token in tokens:
+        keys = all_keys(token)
+        for part, text in forms:
+            shared = keys & all_keys(text)
+            if shared:
+                how = _HOW[min(k[0] for k in shared if k[0] in _HOW)]
+                key = sorted(shared)[0][1:]
+                reasons.append(f"{token} ~ {text} ({part} name, {how}: {key})")
+                break
+    return reasons
+
+
+def _score(query: str, tokens: list[str], forms: list[tuple[str, str]]) -> float:
+    if not tokens:
+        return 0.0
+    whole = [text for part, text in forms if part == "full"]
+    best = max((similarity(query.replace(" ", ""), text) for text in whole), default=0.0)
+    matched = sum(1 for t in tokens if any(token_keys(t) & token_keys(f) for _, f in forms))
+    exact = any(fold(query.replace(" ", "")) == fold(text) for text in whole)
+    return 1.0 if exact else round(min(0.99, 0.5 * best + 0.5 * matched / len(tokens)), 4)
+
+
+def _by_id(conn: sqlite3.Connection, query: str, visible: tuple[str, list]) -> list[Hit]:
+    current = conn.execute(
+        "SELECT new_id FROM person_id_history WHERE old_id = ? ORDER BY at DESC LIMIT 1",
+        (query,),
+    ).fetchone()
+    target = current[0] if current else query
+    row = conn.execute(
+        "SELECT p.id, p.display_name, p.birth_year, p.fate, p.death_date FROM person p "
+        f"WHERE p.id = ? AND {visible[0]}",
+        [target, *visible[1]],
+    ).fetchone()
+    if row is None:
+        return []
+    return [_hit(row, 1.0, [f"person id {query}"])]
+
+
+def _hit(row: sqlite3.Row, score: float, reasons: list[str]) -> Hit:
+    return Hit(
+        person_id=row["id"],
+        display_name=row["display_name"],
+        birth_year=row["birth_year"],
+        fate=row["fate"],
+        death_date=row["death_date"],
+        score=score,
+        reasons=reasons,
+    )
+
+
+def search(
+    conn: sqlite3.Connection,
+    viewer: Viewer,
+    query: str,
+    filters: Filters,
+    public_after_years: int,
+    limit: int = 25,
+) -> list[Hit]:
+    """Persons matching a name in any script (or a person id), best first, with reasons."""
+    visible = visible_sql(viewer, public_after_years)
+    if query and (hits := _by_id(conn, query, visible)):
+        return hits
+    tokens = split_name(query)
+    if not tokens and not filters.any:
+        return []
+    rows: list[sqlite3.Row] = []
+    for tier in TIERS if tokens else TIERS[:1]:
+        rows = _candidates(conn, tokens, filters, visible, tier)
+        if rows:
+            break
+    forms = _forms_of(conn, [r["id"] for r in rows]) if rows else {}
+    hits = [
+        _hit(r, _score(query, tokens, forms[r["id"]]), _explain(tokens, forms[r["id"]]))
+        for r in rows
+    ]
+    hits.sort(key=lambda h: (-h.score, h.display_name or "", h.person_id))
+    return hits[:limit]

@@ -1,0 +1,94 @@
+"""Search: any script finds the right person, first; filters; hostile input."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_error
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["佐藤博", "佐藤 博", "さとう", "さとう ひろし", "Sato Hiroshi", "hiroshi sato",
+     "Сато Хироси", "サト ヒロシ", "ｻﾄ ﾋﾛｼ"],
+    ids=["kanji", "kanji-spaced", "hiragana-family", "hiragana-full", "romaji",
+         "romaji-given-first", "cyrillic", "katakana", "half-width-katakana"],
+)  # fmt: skip
+def test_search_in_each_script_finds_the_person_first(client, query):
+    body = client.get("/api/search", params={"q": query}).json()
+    assert body["ok"] is True
+    assert body["results"][0]["person_id"] == "P-SATO"
+    assert body["results"][0]["reasons"], "a result says why it matched"
+
+
+def test_exact_full_name_scores_one_and_partial_less(client):
+    exact = client.get("/api/search", params={"q": "Сато Хироси"}).json()["results"][0]
+    partial = client.get("/api/search", params={"q": "Сато"}).json()["results"][0]
+    assert exact["score"] == 1.0
+    assert partial["person_id"] == "P-SATO" and partial["score"] < 1.0
+
+
+def test_person_id_and_old_id_find_the_person(client):
+    for query in ("P-SATO", "P-OLD"):
+        hit = client.get("/api/search", params={"q": query}).json()["results"][0]
+        assert hit["person_id"] == "P-SATO"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"q": "Такахаси", "birth_from": 1914, "birth_to": 1916}, {"P-TAKAHASHI", "P-TAKAHASHI2"}),
+        ({"q": "佐藤", "birth_from": 1930}, set()),
+        ({"q": "田中", "prefecture": "秋田"}, {"P-TANAKA"}),
+        ({"q": "田中", "prefecture": "宮城"}, set()),
+        ({"q": "佐藤", "fate": "died"}, {"P-SATO"}),
+        ({"q": "佐藤", "source": 3}, {"P-SATO"}),
+        ({"q": "田中", "source": 3}, set()),
+    ],
+    ids=["birth-range", "birth-range-excludes", "prefecture", "prefecture-excludes",
+         "fate", "source", "source-excludes"],
+)  # fmt: skip
+def test_filters(client, params, expected):
+    got = {h["person_id"] for h in client.get("/api/search", params=params).json()["results"]}
+    assert got == expected
+
+
+def test_camp_filter_uses_the_gazetteer(client):
+    taishet = client.get("/api/places").json()["features"]
+    place = next(f for f in taishet if f["properties"]["name_en"] == "Taishet")
+    body = client.get("/api/search", params={"camp": place["id"]}).json()
+    assert {h["person_id"] for h in body["results"]} == {"P-SATO"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["' OR 1=1 --", "佐藤'; DROP TABLE person; --", "<script>alert(1)</script>",
+     "%", "_", "\x00\x01", "   ", "🙂" * 50, "a" * 200],
+    ids=["sql-or", "sql-drop", "script-tag", "percent", "underscore", "control-chars",
+         "blank", "emoji", "at-limit"],
+)  # fmt: skip
+def test_hostile_queries_are_harmless(client, query):
+    response = client.get("/api/search", params={"q": query})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+    page = client.get("/", params={"q": query})
+    assert page.status_code == 200 and "<script>alert(1)" not in page.text
+    assert client.get("/api/search", params={"q": "佐藤"}).json()["count"] == 1
+
+
+def test_ten_thousand_characters_are_refused_clearly(client):
+    body = assert_error(client.get("/api/search", params={"q": "Сато " * 2_000}), 422)
+    assert "9999 characters" in body["error"]
+    fragment = client.get("/search/results", params={"q": "x" * 10_000})
+    assert fragment.status_code == 422 and "limit is 200" in fragment.text
+
+
+def test_bad_filter_values_use_the_envelope(client):
+    body = assert_error(client.get("/api/search", params={"birth_from": "abc"}), 422)
+    assert body["errors"][0]["where"].endswith("birth_from")
+
+
+def test_live_fragment_lists_persons_with_reasons(client):
+    html = client.get("/search/results", params={"q": "Сато Хироси"}).text
+    assert 'href="/person/P-SATO"' in html
+    assert "Хироси ~ 博 (given name, same sound: hirosi)" in html
