@@ -19,7 +19,16 @@ from typing import Any
 import numpy as np
 
 from yokuryu.simulate import tables
-from yokuryu.simulate.fates import DEAD, MISSING, RETURNED, SENT_BACK, TO_PRC, quota, scale
+from yokuryu.simulate.fates import (
+    DEAD,
+    MISSING,
+    RETURNED,
+    SENT_BACK,
+    TO_PRC,
+    death_month_weights,
+    quota,
+    scale,
+)
 from yokuryu.simulate.repatriation import year_quotas
 from yokuryu.simulate.timeline import day, years_of
 from yokuryu.simulate.world import World
@@ -76,7 +85,8 @@ def _share_metric(
 
 def _totals(world: World, factor: float) -> list[Metric]:
     sc, fate = world.scenario, world.fates.fate
-    out = []
+    held = sc.figure("population.held")
+    out = [_count_metric("total_held", "Total held", fate.size, held.value, factor, held.source)]
     for code, key in (
         (DEAD, "dead"),
         (MISSING, "missing"),
@@ -94,7 +104,6 @@ def _totals(world: World, factor: float) -> list[Metric]:
                 fig.source,
             )
         )
-    held = sc.figure("population.held")
     returned = held.value - sum(
         sc.figure(f"fates.{k}").value for k in ("dead", "missing", "sent_back", "to_prc")
     )
@@ -156,7 +165,7 @@ def _death_timing(world: World) -> list[Metric]:
     dead = fates.event[fates.fate == DEAD]
     winter_end = day(str(sc.get("deaths.first_winter")[1]))
     fig = sc.figure("deaths.first_winter_share")
-    return [
+    out = [
         _share_metric(
             "first_winter_share",
             "Share of deaths by the end of the first winter",
@@ -166,6 +175,39 @@ def _death_timing(world: World) -> list[Metric]:
             fig.source,
         )
     ]
+    starts, weights = death_month_weights(sc)
+    month_years = years_of(starts[:-1])
+    died = years_of(dead)
+    source = f"{fig.source}; later deaths halve every {sc.value('deaths.later_half_life_months')}"
+    for year in range(int(month_years.min()), int(month_years.max()) + 1):
+        expected = float(weights[month_years == year].sum() / weights.sum())
+        out.append(
+            _share_metric(
+                f"deaths_{year}",
+                f"Share of deaths in {year}",
+                int((died == year).sum()),
+                dead.size,
+                expected,
+                source + " months (model)",
+            )
+        )
+    return out
+
+
+def _register_by_1949(world: World, written: list[Written], factor: float) -> Metric:
+    register = _rows(written, "soviet_deaths").table
+    died = world.fates.event[register.person]
+    early = int((died < day("1949-03-01")).sum()) / factor
+    return Metric(
+        "register_by_1949",
+        "Deaths in the Soviet registers before March 1949",
+        early,
+        52165,
+        41000,
+        62068,
+        "MVD tally of early 1949: 52,165 dead (via Sokolov, A/B)",
+        required=False,
+    )
 
 
 def _camps(world: World) -> list[Metric]:
@@ -209,6 +251,7 @@ def _records(world: World, written: list[Written], factor: float) -> list[Metric
     mhlw = _rows(written, "mhlw_deaths").table.rows / factor
     landings = _rows(written, "maizuru_landings").table.rows / factor
     return [
+        _register_by_1949(world, written, factor),
         Metric(
             "soviet_cards",
             "Soviet registration cards",

@@ -54,21 +54,28 @@ def pick(
     return chosen
 
 
-def death_days(gen: np.random.Generator, scenario: Scenario, size: int) -> np.ndarray:
-    """Days of death: the first winter gets its share, later months decay by half-life."""
+def death_month_weights(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """First day of each month from capture to the last death, and each month's share of
+    deaths: the first winter gets its share, later months decay by half-life."""
     start = scenario.date("capture.start").replace(day=1)
     winter_start = scenario.date("deaths.first_winter.0")
     last = scenario.date("deaths.last_date")
     months = (last.year - start.year) * 12 + last.month - start.month + 1
+    share = scenario.value("deaths.first_winter_share")
     winter = np.asarray(scenario.get("deaths.first_winter_months"), dtype=float)
-    winter = winter / winter.sum() * scenario.value("deaths.first_winter_share")
+    winter = winter / winter.sum() * share
     offset = (winter_start.year - start.year) * 12 + winter_start.month - start.month
     later_n = months - offset - winter.size
     decay = 0.5 ** (np.arange(later_n) / scenario.value("deaths.later_half_life_months"))
-    later = decay / decay.sum() * (1 - scenario.value("deaths.first_winter_share"))
-    weights = np.concatenate([np.zeros(offset), winter, later])
+    later = decay / decay.sum() * (1 - share)
+    return month_starts(start, months), np.concatenate([np.zeros(offset), winter, later])
+
+
+def death_days(gen: np.random.Generator, scenario: Scenario, size: int) -> np.ndarray:
+    """Days of death drawn from the monthly shares."""
+    starts, weights = death_month_weights(scenario)
     month = np.searchsorted(np.cumsum(weights), gen.random(size) * weights.sum(), side="right")
-    return days_in_months(gen, month_starts(start, months), np.minimum(month, months - 1))
+    return days_in_months(gen, starts, np.minimum(month, weights.size - 1))
 
 
 def _convict_weight(people: People) -> np.ndarray:
