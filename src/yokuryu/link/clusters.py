@@ -1,0 +1,80 @@
+"""Records → persons: connected components of the links above a threshold, where human
+decisions override the model (nomenklatura's rule: a positive decision forces a merge, a
+negative one blocks any merge that would put its two records in one person).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+
+class _Components:
+    """Union–find over record ids that refuses unions across a cannot-link pair."""
+
+    def __init__(self, records: Iterable[int], cannot: Iterable[tuple[int, int]]) -> None:
+        self.parent = {r: r for r in records}
+        self.members: dict[int, set[int]] = {r: {r} for r in self.parent}
+        self.cannot: dict[int, set[int]] = {}
+        for a, b in cannot:
+            self.cannot.setdefault(a, set()).add(b)
+            self.cannot.setdefault(b, set()).add(a)
+        self.blocked = 0
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def _conflict(self, a: int, b: int) -> bool:
+        small, large = sorted((a, b), key=lambda r: len(self.members[r]))
+        others = self.members[large]
+        return any(self.cannot.get(m, set()) & others for m in self.members[small])
+
+    def union(self, x: int, y: int, forced: bool = False) -> bool:
+        a, b = self.find(x), self.find(y)
+        if a == b:
+            return True
+        if not forced and self.cannot and self._conflict(a, b):
+            self.blocked += 1
+            return False
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a] |= self.members.pop(b)
+        return True
+
+
+def cluster(
+    records: Sequence[int],
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: np.ndarray,
+    threshold: float,
+    must: Iterable[tuple[int, int]] = (),
+    cannot: Iterable[tuple[int, int]] = (),
+) -> dict[int, int]:
+    """Each record id → the smallest record id of its cluster.
+
+    Positive decisions (``must``) are applied first; then links at or above ``threshold``
+    in descending probability, each skipped when it would join a cannot-link pair.
+    """
+    comps = _Components(records, cannot)
+    for a, b in must:
+        if a in comps.parent and b in comps.parent:
+            comps.union(a, b, forced=True)
+    keep = probability >= threshold
+    order = np.argsort(-probability[keep], kind="stable")
+    for a, b in zip(left[keep][order].tolist(), right[keep][order].tolist(), strict=True):
+        comps.union(a, b)
+    smallest = {root: min(members) for root, members in comps.members.items()}
+    return {r: smallest[comps.find(r)] for r in comps.parent}
+
+
+def draw(rng: np.random.Generator, probability: np.ndarray) -> np.ndarray:
+    """One draw of which links are true, each independently with its probability."""
+    return rng.random(probability.shape[0]) < probability

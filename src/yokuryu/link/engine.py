@@ -1,0 +1,64 @@
+"""The compute engines Splink runs on: DuckDB in process, or Spark (optional extra).
+
+Spark is imported only when asked for, with an install hint when it is missing. In local
+mode it runs on this machine's cores; on a cluster, point ``SPARK_MASTER`` (or
+``spark.master`` in spark-defaults.conf) at the cluster and run the same command.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pyarrow as pa
+
+from yokuryu.link.errors import EngineMissing
+
+ENGINES = ("duckdb", "spark")
+
+
+def spark_session() -> Any:
+    """A Spark session: the cluster in ``SPARK_MASTER``, else local mode on every core."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise EngineMissing(
+            "The Spark engine needs pyspark; install it with `pip install 'yokuryu[spark]'` "
+            "(and Java 17), or use --engine duckdb."
+        ) from exc
+    builder = SparkSession.builder.appName("yokuryu-link")
+    builder = builder.master(os.environ.get("SPARK_MASTER", "local[2]"))
+    for key, value in {
+        "spark.sql.shuffle.partitions": "8",
+        "spark.ui.enabled": "false",
+        "spark.driver.memory": os.environ.get("SPARK_DRIVER_MEMORY", "4g"),
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+    }.items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setCheckpointDir(
+        os.environ.get("SPARK_CHECKPOINT_DIR", "/tmp/yokuryu-spark")
+    )
+    return session
+
+
+def db_api(engine: str) -> Any:
+    """A fresh Splink database API for the engine."""
+    if engine == "duckdb":
+        from splink import DuckDBAPI
+
+        return DuckDBAPI()
+    if engine == "spark":
+        from splink.internals.spark.database_api import SparkAPI
+
+        return SparkAPI(spark_session=spark_session(), break_lineage_method="parquet")
+    raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+
+
+def register(api: Any, engine: str, table: pa.Table, name: str) -> Any:
+    """Hand an Arrow table to the engine as a Splink input table."""
+    if engine == "spark":
+        frame = api.spark.createDataFrame(table.to_pandas())
+        return api.register(frame, table_name=name)
+    return api.register(table, table_name=name)

@@ -1,0 +1,189 @@
+"""The Fellegi–Sunter model: comparisons, blocking rules and training, as Splink settings.
+
+Every comparison runs on the standardised columns (see :mod:`yokuryu.link.standardise`):
+names on ASCII phonetic keys and on the overlap of their reading candidates, so a Soviet
+card's Сато Хироси meets a roster's 佐藤博 at the exact-key level. The SQL is written once
+in DuckDB's dialect; Splink translates it for Spark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+from splink.internals.comparison_creator import ComparisonCreator
+
+# Days by which a death may precede a later sign of life before it counts as a
+# contradiction (dates on cards were written late and copied with errors).
+EVENT_SLACK_DAYS = 60
+DEATHS_AGREE_DAYS = 31
+# m probability of a contradiction in a true match: fixed, so EM cannot learn it away.
+CONTRADICTION_M = 0.002
+DIALECT = "duckdb"
+
+
+def _comparison(name: str, label: str, *levels: Any) -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name=name, comparison_description=label, comparison_levels=list(levels)
+    )
+
+
+def _custom(sql: str, label: str) -> cll.CustomLevel:
+    return cll.CustomLevel(sql, label_for_charts=label, base_dialect_str=DIALECT)
+
+
+def name_comparison(col: str, label: str, tf: bool = True) -> ComparisonCreator:
+    """Family or given name: exact key, candidate overlap, coarse overlap, then Jaro–Winkler."""
+    exact: Any = cll.ExactMatchLevel(col)
+    if tf:
+        exact = exact.configure(tf_adjustment_column=col, tf_adjustment_weight=1.0)
+    return _comparison(
+        col,
+        label,
+        cll.NullLevel(col),
+        exact,
+        cll.ArrayIntersectLevel(f"{col}_all").configure(label_for_charts="reading overlap"),
+        cll.ArrayIntersectLevel(f"{col}_c_all").configure(label_for_charts="coarse overlap"),
+        cll.JaroWinklerLevel(col, 0.92),
+        cll.JaroWinklerLevel(col, 0.8),
+        cll.ElseLevel(),
+    )
+
+
+def father_comparison() -> ComparisonCreator:
+    """The Soviet 'patronymic' holds the father's given name."""
+    return _comparison(
+        "fa",
+        "father's name",
+        cll.NullLevel("fa"),
+        cll.ExactMatchLevel("fa"),
+        cll.ExactMatchLevel("fa_c"),
+        cll.JaroWinklerLevel("fa", 0.88),
+        cll.ElseLevel(),
+    )
+
+
+def birth_comparison() -> ComparisonCreator:
+    """Birth date exact, then birth year exact, ±1, ±2."""
+    return _comparison(
+        "birth",
+        "birth date and year",
+        cll.NullLevel("birth_year"),
+        _custom('"birth_date_l" = "birth_date_r"', "birth date exact"),
+        cll.ExactMatchLevel("birth_year"),
+        _custom('abs("birth_year_l" - "birth_year_r") <= 1', "year ±1"),
+        _custom('abs("birth_year_l" - "birth_year_r") <= 2', "year ±2"),
+        cll.ElseLevel(),
+    )
+
+
+def exact_comparison(col: str, label: str) -> ComparisonCreator:
+    return _comparison(col, label, cll.NullLevel(col), cll.ExactMatchLevel(col), cll.ElseLevel())
+
+
+def place_comparison() -> ComparisonCreator:
+    return _comparison(
+        "death_place",
+        "place of death (phonetic key)",
+        cll.NullLevel("death_place"),
+        cll.ExactMatchLevel("death_place"),
+        cll.JaroWinklerLevel("death_place", 0.85),
+        cll.ElseLevel(),
+    )
+
+
+def _contradiction_sql() -> str:
+    s = EVENT_SLACK_DAYS
+    return (
+        f'("death_hi_l" + {s} < "alive_lo_r") OR ("death_hi_r" + {s} < "alive_lo_l") '
+        'OR ("repatriated_l" AND "death_lo_r" IS NOT NULL) '
+        'OR ("repatriated_r" AND "death_lo_l" IS NOT NULL)'
+    )
+
+
+def event_comparison() -> ComparisonCreator:
+    """Event consistency: a man repatriated in 1947 cannot die in camp in 1948."""
+    d = DEATHS_AGREE_DAYS
+    contradiction = _custom(_contradiction_sql(), "events contradict").configure(
+        m_probability=CONTRADICTION_M, fix_m_probability=True
+    )
+    return _comparison(
+        "events",
+        "event consistency (deaths, transfers, repatriation)",
+        _custom('"death_lo_l" IS NULL AND "death_lo_r" IS NULL', "no death on either").configure(
+            is_null_level=True
+        ),
+        contradiction,
+        _custom(
+            f'"death_lo_l" <= "death_hi_r" + {d} AND "death_lo_r" <= "death_hi_l" + {d}',
+            "deaths agree",
+        ),
+        _custom('"death_lo_l" IS NOT NULL AND "death_lo_r" IS NOT NULL', "deaths differ"),
+        cll.ElseLevel(),
+    )
+
+
+def comparisons() -> list[Any]:
+    return [
+        name_comparison("fam", "family name (phonetic keys)"),
+        name_comparison("giv", "given name (phonetic keys)"),
+        father_comparison(),
+        birth_comparison(),
+        exact_comparison("rank", "rank (Soviet wording)"),
+        exact_comparison("unit", "unit (kind and number)"),
+        exact_comparison("camp", "camp"),
+        exact_comparison("prefecture", "home prefecture"),
+        place_comparison(),
+        event_comparison(),
+    ]
+
+
+def blocking_rules(only_new: bool = False) -> list[Any]:
+    """Rules on the phonetic keys; with ``only_new`` a pair must involve a new record."""
+    rules: list[Any] = [
+        "l.fam_c = r.fam_c AND l.giv_c = r.giv_c",
+        "l.fam_c = r.giv_c AND l.giv_c = r.fam_c",
+        "l.fam_c = r.fam_c AND l.birth_year = r.birth_year",
+        "l.giv_c = r.giv_c AND l.birth_year = r.birth_year",
+        "l.giv_c = r.giv_c AND l.fa_c = r.fa_c",
+        "l.fam_c = r.fam_c AND l.fa_c = r.fa_c",
+        "l.fa_c = r.fa_c AND l.birth_year = r.birth_year",
+        "l.fam_c = r.fam_c AND substr(l.giv_c, 1, 2) = substr(r.giv_c, 1, 2)",
+        "l.giv_c = r.giv_c AND substr(l.fam_c, 1, 2) = substr(r.fam_c, 1, 2)",
+        "l.fam_c = r.giv_c AND l.birth_year = r.birth_year",
+        "l.giv_c = r.fam_c AND l.birth_year = r.birth_year",
+        "l.fam_c = r.fam_c AND l.giv_c2 = r.giv_c",
+        "l.fam_c = r.fam_c AND l.giv_c = r.giv_c2",
+        "l.fam_c2 = r.fam_c AND l.giv_c = r.giv_c",
+        "l.fam_c = r.fam_c2 AND l.giv_c = r.giv_c",
+        "l.birth_date = r.birth_date",
+        "l.death_lo = r.death_lo AND l.birth_year = r.birth_year",
+        "l.death_lo = r.death_lo AND l.death_place = r.death_place",
+    ]
+    if only_new:
+        rules = [f"({r}) AND (l.is_new OR r.is_new)" for r in rules]
+    return rules
+
+
+def settings(only_new: bool = False) -> SettingsCreator:
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons(),
+        blocking_rules_to_generate_predictions=blocking_rules(only_new),
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+        additional_columns_to_retain=["source", "kind"],
+    )
+
+
+DETERMINISTIC_RULES = [
+    "l.fam = r.fam AND l.giv = r.giv AND l.birth_year = r.birth_year",
+    "l.fam = r.fam AND l.giv = r.giv AND l.fa = r.fa",
+]
+EM_BLOCKS = [
+    block_on("fam_c", "giv_c"),
+    block_on("birth_year", "substr(fam_c, 1, 2)", "substr(giv_c, 1, 1)"),
+]

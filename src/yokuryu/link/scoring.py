@@ -1,0 +1,93 @@
+"""Train the model and score the blocked pairs with Splink, on either engine."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from yokuryu.link import model
+from yokuryu.link.engine import db_api, register
+
+# Pairs below this probability are dropped from the scored pairs (they could not be drawn
+# into a linkage sample often enough to matter).
+KEEP_PROBABILITY = 0.01
+MIN_LABELS = 10
+U_SAMPLE_PAIRS = 2_000_000
+RECALL_OF_DETERMINISTIC_RULES = 0.7
+
+
+@dataclass
+class Scored:
+    """A trained model and the pairs it scored."""
+
+    pairs: pa.Table
+    model: dict[str, Any]
+    comparisons: int
+    charts: dict[str, str] = field(default_factory=dict)
+
+
+def _linker(api: Any, engine: str, table: pa.Table, settings: Any) -> Any:
+    from splink import Linker
+
+    frame = register(api, engine, table, "records")
+    return Linker(frame, settings, log_level=logging.WARNING)
+
+
+def train(linker: Any, labels: pa.Table | None, seed: int = 42) -> None:
+    """Prior from deterministic rules, u by random sampling, m by EM, then labels."""
+    training = linker.training
+    training.estimate_probability_two_random_records_match(
+        model.DETERMINISTIC_RULES, recall=RECALL_OF_DETERMINISTIC_RULES
+    )
+    training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+    for rule in model.EM_BLOCKS:
+        training.estimate_parameters_using_expectation_maximisation(rule)
+    if labels is not None and labels.num_rows >= MIN_LABELS:
+        api = linker._db_api
+        frame = api.register(labels, table_name="labels") if hasattr(api, "register") else labels
+        training.estimate_m_from_pairwise_labels(frame)
+
+
+def _charts(linker: Any, predictions: Any) -> dict[str, str]:
+    charts = {"match_weights": linker.visualisations.match_weights_chart().to_html(inline=True)}
+    records = predictions.as_record_list(limit=20)
+    if records:
+        chart = linker.visualisations.waterfall_chart(records, filter_nulls=False)
+        charts["waterfall"] = chart.to_html(inline=True)
+    return charts
+
+
+def score(
+    table: pa.Table,
+    engine: str = "duckdb",
+    labels: pa.Table | None = None,
+    trained: dict[str, Any] | None = None,
+    only_new: bool = False,
+    charts: bool = True,
+) -> Scored:
+    """Train (unless a trained model is given) and score every blocked pair."""
+    api = db_api(engine)
+    settings = trained if trained is not None else model.settings(only_new)
+    if trained is not None:
+        settings = dict(trained)
+        settings["blocking_rules_to_generate_predictions"] = model.blocking_rules(only_new)
+        settings["retain_intermediate_calculation_columns"] = True
+    linker = _linker(api, engine, table, settings)
+    if trained is None:
+        train(linker, labels)
+    predictions = linker.inference.predict(threshold_match_probability=KEEP_PROBABILITY)
+    pairs = predictions.as_pyarrow_table()
+    drawn = _charts(linker, predictions) if charts else {}
+    saved = linker.misc.save_model_to_json()
+    return Scored(pairs, saved, comparisons(linker), drawn)
+
+
+def comparisons(linker: Any) -> int:
+    """How many pairs the blocking rules make (exact count, not a sample)."""
+    counts = linker.blocking_analysis.count_comparisons_from_blocking_rules(
+        record_sample_proportion=1.0
+    )
+    return int(counts[-1]["cumulative_comparison_count"]) if counts else 0
