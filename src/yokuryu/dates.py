@@ -29,7 +29,7 @@ MIN_YEAR = 1800
 MAX_YEAR = 2100
 ORDERS = ("dmy", "ymd", "mdy")
 
-Precision = Literal["year", "month", "day"]
+Precision = Literal["circa", "year", "month", "day"]
 
 _MONTH_NAMES: tuple[str, ...] = ("January", "February", "March", "April", "May", "June")
 _MONTH_NAMES += ("July", "August", "September", "October", "November", "December")
@@ -50,6 +50,7 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    approximate: bool = False
 
     def __post_init__(self) -> None:
         _check_year(self.year)
@@ -64,7 +65,10 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """``"year"``, ``"month"`` or ``"day"``: how much of the date the source gave."""
+        """``"year"``, ``"month"`` or ``"day"``: how much of the date the source gave;
+        ``"circa"`` when the source itself says the date is approximate (``c. 1923``)."""
+        if self.approximate:
+            return "circa"
         if self.month is None:
             return "year"
         return "month" if self.day is None else "day"
@@ -111,6 +115,10 @@ def parse_date(text: str, order: str = "dmy") -> PartialDate:
     if not isinstance(text, str):
         raise DateError(f"{text!r} is not text")
     cleaned = _normalise(text)
+    qualifier = approximate_qualifier(cleaned)
+    if qualifier:
+        exact = parse_date(_APPROXIMATE.sub("", cleaned), order)
+        return PartialDate(exact.year, exact.month, exact.day, approximate=True)
     if not cleaned:
         raise DateError("an empty value is not a date")
     for pattern, read in _FORMS:
@@ -130,10 +138,25 @@ def parse_year(text: str) -> int:
         DateError: as :func:`parse_date`, or the year is outside 1800–2100.
     """
     if isinstance(text, str):
-        match = _BARE_YEAR.fullmatch(_normalise(text))
+        cleaned = _normalise(text)
+        match = _BARE_YEAR.fullmatch(_APPROXIMATE.sub("", cleaned))
         if match:
             return _check_year(_full_year(match[1]))
     return parse_date(text).year
+
+
+# "c. 1923", "около 1923 г.", "1923頃", "約1923年": the clerk or the family says the
+# value is approximate. It is read, and its precision says "circa", never dropped.
+_APPROXIMATE = re.compile(
+    r"^(?:c\.|ca\.|circa|about|approx\.?|~|около|ок\.|примерно|приблизительно|"
+    r"приблиз\.|約|およそ|推定)\s*|\s*(?:頃|ごろ|前後|\?)$"
+)
+
+
+def approximate_qualifier(text: str) -> str | None:
+    """The word that marks a value as approximate (``c.``, ``около``, ``頃``), or None."""
+    found = _APPROXIMATE.search(_normalise(text))
+    return found.group(0).strip() if found else None
 
 
 # --- normalising ------------------------------------------------------------------------

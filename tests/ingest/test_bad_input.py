@@ -217,3 +217,22 @@ def test_unreadable_mapping_encoding_is_refused(tmp_path) -> None:
     path.write_bytes("source: карточки".encode("cp1251"))
     with pytest.raises(MappingError, match="not UTF-8"):
         load_mapping(path)
+
+
+def test_approximate_values_are_read_and_marked(conn, write_list) -> None:
+    header = ["Номер карточки", "Фамилия", "Имя", "Год рождения", "Дата смерти"]
+    rows = [header, ["7-1", "Сато", "Хироси", "около 1921 г.", "ок. 03.1946"]]
+    columns = {h: RUSSIAN_COLUMNS[h] for h in header}
+    summary = import_file(
+        conn, write_list("c.csv", delimited(rows)), russian_mapping(columns=columns), "t"
+    )
+    assert (summary.records, summary.field_problems) == (1, 0)
+    row = conn.execute(
+        "SELECT birth_year, death_date, death_date_precision, problems_json FROM record"
+    ).fetchone()
+    assert (row["birth_year"], row["death_date"], row["death_date_precision"]) == (
+        1921,
+        "1946-03",
+        "circa",
+    )
+    assert "approximate in the source, kept as 1921" in row["problems_json"]

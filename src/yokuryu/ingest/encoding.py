@@ -12,6 +12,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
+from yokuryu.config import setting
 from yokuryu.errors import UnreadableFile
 
 CANDIDATES = ("cp1251", "koi8_r", "cp932", "euc_jp")
@@ -96,18 +97,19 @@ def _trim_to_line(sample: bytes, complete: bool) -> bytes:
     return sample[: cut + 1] if cut > 0 else sample
 
 
-def _refuse_binary(sample: bytes, file_name: str) -> None:
+def _refuse_binary(sample: bytes, lines: list[bytes], file_name: str) -> None:
     if sample.startswith(b"PK\x03\x04"):
         raise UnreadableFile(
             f"{file_name} is a zip container (probably an .xlsx workbook); "
             "give it an .xlsx name or set `format: xlsx` in the mapping."
         )
-    # Text lists never hold NUL bytes; images, PDFs, databases and word files always do.
-    nuls = sample.count(0)
-    if nuls:
+    # Text lists hold no NUL bytes (a damaged row or two aside); images, PDFs, databases
+    # and word-processor files are full of them.
+    with_nul = sum(1 for line in lines if b"\x00" in line)
+    if with_nul and with_nul / max(1, len(lines)) > float(setting("max_bad_decode_share")):
         raise UnreadableFile(
-            f"{file_name} looks like a binary file, not a text list ({nuls} NUL bytes in "
-            f"the first {len(sample)}); export it as CSV, or as UTF-16 text with its BOM."
+            f"{file_name} looks like a binary file, not a text list ({sample.count(0)} NUL "
+            f"bytes in the first {len(sample)}); export it as CSV, or as UTF-16 text with its BOM."
         )
 
 
@@ -119,12 +121,25 @@ def _strict_decodes(sample: bytes, encoding: str) -> bool:
     return True
 
 
+def bad_line_share(lines: list[bytes], encoding: str) -> float:
+    """Share of lines that do not decode in `encoding`.
+
+    A list in the right encoding may still hold a few damaged rows (they are quarantined
+    one by one); a list in the wrong encoding fails on most lines that are not ASCII.
+    """
+    if not lines:
+        return 0.0
+    return sum(1 for line in lines if not _strict_decodes(line, encoding)) / len(lines)
+
+
 def best_guess(sample: bytes) -> str:
-    """The most plausible legacy encoding of bytes that are not valid UTF-8."""
+    """The most plausible legacy encoding of bytes that are not UTF-8."""
+    lines = sample.splitlines()
+    limit = float(setting("max_bad_decode_share"))
     scores = {
-        name: plausibility(sample.decode(name))
+        name: plausibility(sample.decode(name, errors="replace"))
         for name in CANDIDATES
-        if _strict_decodes(sample, name)
+        if bad_line_share(lines, name) <= limit
     }
     if not scores:
         return "cp1251"
@@ -139,28 +154,36 @@ def _first_bad_byte(sample: bytes, encoding: str) -> str:
     return "no bad byte in the sample"
 
 
+def _check_declared(sample: bytes, lines: list[bytes], declared: str, file_name: str) -> str:
+    name = codecs.lookup(declared).name
+    share = bad_line_share(lines, name)
+    if share > float(setting("max_bad_decode_share")):
+        guess = "utf-8" if bad_line_share(lines, "utf-8") == 0 else best_guess(sample)
+        raise UnreadableFile(
+            f"{file_name} is not valid {declared} ({_first_bad_byte(sample, name)}, "
+            f"{share:.0%} of the first lines); it looks like {guess} — "
+            f"pass --encoding {guess} or fix the mapping."
+        )
+    return name
+
+
 def detect_encoding(
     sample: bytes, file_name: str, declared: str | None = None, complete: bool = False
 ) -> DetectedEncoding:
     """The encoding to read a file with, from its first bytes.
 
     Raises UnreadableFile for binary content, or when a declared encoding cannot be
-    right for these bytes (a cp1251 file declared UTF-8), naming the likely one.
+    right for these bytes (a cp1251 file declared UTF-8), naming the likely one. A few
+    damaged lines do not decide: their rows are quarantined when the file is read.
     """
     for bom, name in _BOMS:
         if sample.startswith(bom):
             return DetectedEncoding(name, detected=declared is None)
-    _refuse_binary(sample, file_name)
     sample = _trim_to_line(sample, complete)
+    lines = sample.splitlines()
+    _refuse_binary(sample, lines, file_name)
     if declared is not None:
-        name = codecs.lookup(declared).name
-        if not _strict_decodes(sample, name):
-            guess = "utf-8" if _strict_decodes(sample, "utf-8") else best_guess(sample)
-            raise UnreadableFile(
-                f"{file_name} is not valid {declared} ({_first_bad_byte(sample, name)}); "
-                f"it looks like {guess} — pass --encoding {guess} or fix the mapping."
-            )
-        return DetectedEncoding(name, detected=False)
-    if _strict_decodes(sample, "utf-8"):
+        return DetectedEncoding(_check_declared(sample, lines, declared, file_name), False)
+    if bad_line_share(lines, "utf-8") <= float(setting("max_bad_decode_share")):
         return DetectedEncoding("utf-8", detected=True)
     return DetectedEncoding(best_guess(sample), detected=True)

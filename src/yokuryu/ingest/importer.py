@@ -150,9 +150,9 @@ class BatchWriter:
         values = outcome.values
         columns = ("source_id", "batch_id", "row_number", *values, "raw_json")
         params = [self.source_id, self.batch_id, row.number, *values.values(), _json(row.values)]
-        if outcome.problems:
+        if outcome.problems or outcome.notes:
             columns += ("problems_json",)
-            params.append(_json(outcome.problems))
+            params.append(_json(outcome.problems + outcome.notes))
         if self.conn.execute(insert_record_sql(columns), params).rowcount == 0:
             self.quarantine(row, row.values, [self._duplicate_ref(row, values["ref"])])
             return
@@ -160,6 +160,9 @@ class BatchWriter:
         self.summary.field_problems += len(outcome.problems)
         self.summary.reasons.update(
             f"kept, {p['reason'].split(':')[0]} left empty" for p in outcome.problems
+        )
+        self.summary.reasons.update(
+            f"approximate {n['reason'].split(':')[0]}" for n in outcome.notes
         )
 
     def _duplicate_ref(self, row: RawRow, ref: str) -> dict[str, Any]:

@@ -8,6 +8,8 @@ The rule, per field:
 - Any other unreadable or impossible value (31.02.1946, 昭和70年, birth year 1750) keeps
   the row: the field is left empty, the problem is recorded in `problems_json`, and the
   value stays in the raw row.
+- A value the source marks as approximate (c. 1923, около 1923, 1923頃) is read: a date's
+  precision says "circa", and an approximate birth year is noted in `problems_json`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from yokuryu.dates import DateError, PartialDate, parse_date, parse_year
+from yokuryu.dates import DateError, PartialDate, approximate_qualifier, parse_date, parse_year
 from yokuryu.errors import MappingError
 from yokuryu.ingest.fields import NAME_FIELDS, PLAUSIBLE_YEARS, STANDARD_FIELDS
 from yokuryu.ingest.mapping import Mapping
@@ -31,6 +33,7 @@ class RowOutcome:
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     reasons: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def quarantined(self) -> bool:
@@ -104,10 +107,15 @@ class RowValidator:
         self, outcome: RowOutcome, number: int, column: str, name: str, kind: str, text: str
     ) -> None:
         try:
-            outcome.values.update(self._cached_convert(name, kind, text))
+            converted = self._cached_convert(name, kind, text)
         except DateError as exc:
             entry = _problem(number, column, text, f"{name}: {exc}")
             (outcome.reasons if name in self.required else outcome.problems).append(entry)
+            return
+        outcome.values.update(converted)
+        if kind == "year" and approximate_qualifier(text):
+            why = f"{name}: approximate in the source, kept as {converted[0][1]}"
+            outcome.notes.append(_problem(number, column, text, why))
 
     @staticmethod
     def _derive_birth_year(outcome: RowOutcome) -> None:
