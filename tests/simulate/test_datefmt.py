@@ -13,8 +13,7 @@ from yokuryu.dates import parse_date, parse_year
 from yokuryu.simulate.datefmt import STYLES, fmt, kanji_number
 from yokuryu.simulate.timeline import day
 
-DAY_STYLES = ("iso", "ru_dotted", "ru_roman", "ru_words", "ja_era", "ja_era_kanji",
-              "ja_era_letter")
+DAY_STYLES = ("iso", "ru_dotted", "ru_roman", "ru_words", "ja_era", "ja_era_kanji", "ja_era_letter")
 MONTH_STYLES = ("iso_month", "ru_month", "ja_era_month")
 DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(1957, 12, 31))
 

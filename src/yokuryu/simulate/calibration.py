@@ -3,9 +3,11 @@ calibrated to, each with its source and the tolerance it met.
 
 Simulated counts are scaled back to real people (÷ N/held). A count's tolerance is 2 %
 of the target plus the rounding of quotas at this N (2 simulated people); a share's is
-four binomial standard errors; a camp's allows one battalion. ``required`` figures are
-what the scenario is calibrated to; the others are comparisons with published figures the
-scenario need not meet (for example the MHLW list size under Nimmo's assumptions).
+four binomial standard errors plus three people; a camp's allows one battalion; a
+published range is widened by three sampling errors of the simulated count. ``required``
+figures are what the scenario is calibrated to; the others are comparisons with published
+figures the scenario need not meet (for example the MHLW list size under Nimmo's
+assumptions).
 """
 
 from __future__ import annotations
@@ -78,8 +80,10 @@ def _count_metric(
 def _share_metric(
     mid: str, label: str, hits: int, size: int, target: float, source: str, required: bool = True
 ) -> Metric:
-    slack = 4 * math.sqrt(max(target * (1 - target), 1e-9) / max(size, 1)) + 0.005
-    share = hits / max(size, 1)
+    # Four binomial standard errors, plus three people for the small counts of a small N.
+    n = max(size, 1)
+    slack = (4 * math.sqrt(n * target * (1 - target)) + 3) / n + 0.005
+    share = hits / n
     return Metric(mid, label, share, target, target - slack, target + slack, source, required)
 
 
@@ -194,20 +198,20 @@ def _death_timing(world: World) -> list[Metric]:
     return out
 
 
-def _register_by_1949(world: World, written: list[Written], factor: float) -> Metric:
-    register = _rows(written, "soviet_deaths").table
-    died = world.fates.event[register.person]
-    early = int((died < day("1949-03-01")).sum()) / factor
-    return Metric(
-        "register_by_1949",
-        "Deaths in the Soviet registers before March 1949",
-        early,
-        52165,
-        41000,
-        62068,
-        "MVD tally of early 1949: 52,165 dead (via Sokolov, A/B)",
-        required=False,
-    )
+def _range_metric(
+    mid: str,
+    label: str,
+    count: int,
+    factor: float,
+    published: tuple[float, float, float],
+    source: str,
+    required: bool = True,
+) -> Metric:
+    """A count of simulated rows against a published range, widened by three sampling
+    standard errors at this N (a small run cannot pin a range of real people)."""
+    value, low, high = published
+    slack = (3 * math.sqrt(max(count, 1)) + 2) / factor
+    return Metric(mid, label, count / factor, value, low - slack, high + slack, source, required)
 
 
 def _camps(world: World) -> list[Metric]:
@@ -246,47 +250,52 @@ def _rows(written: list[Written], name: str) -> Written:
 
 
 def _records(world: World, written: list[Written], factor: float) -> list[Metric]:
-    cards = _rows(written, "soviet_cards").table.rows / factor
-    register = _rows(written, "soviet_deaths").table.rows / factor
-    mhlw = _rows(written, "mhlw_deaths").table.rows / factor
-    landings = _rows(written, "maizuru_landings").table.rows / factor
+    def rows(name: str) -> int:
+        return _rows(written, name).table.rows
+
+    register = _rows(written, "soviet_deaths").table
+    early = int((world.fates.event[register.person] < day("1949-03-01")).sum())
     return [
-        _register_by_1949(world, written, factor),
-        Metric(
+        _range_metric(
             "soviet_cards",
             "Soviet registration cards",
-            cards,
-            730000,
-            665000,
-            798000,
+            rows("soviet_cards"),
+            factor,
+            (730000, 700000 * 0.95, 760000 * 1.05),
             "MHLW 2009: ~700,000 cards, Sankei ~760,000 (A/B); range ±5 %",
         ),
-        Metric(
+        _range_metric(
             "soviet_register",
             "Deaths in the Soviet registers",
-            register,
-            60000,
-            41000,
-            62068,
+            rows("soviet_deaths"),
+            factor,
+            (60000, 41000, 62068),
             "~41,000 names provided by Russia (MHLW) to 62,068 (Birstein); ~60,000 certified",
         ),
-        Metric(
+        _range_metric(
+            "register_by_1949",
+            "Deaths in the Soviet registers before March 1949",
+            early,
+            factor,
+            (52165, 41000, 62068),
+            "MVD tally of early 1949: 52,165 dead (via Sokolov, A/B)",
+            required=False,
+        ),
+        _range_metric(
             "mhlw_list",
             "Entries in the MHLW death list",
-            mhlw,
-            44600,
-            37000,
-            51455,
+            rows("mhlw_deaths"),
+            factor,
+            (44600, 37000, 51455),
             "MHLW: 44,600 names online 2007; 51,455 entries incl. duplicates 2019 (A)",
             required=False,
         ),
-        Metric(
+        _range_metric(
             "maizuru_landings",
             "Maizuru landing records",
-            landings,
-            453849,
-            400000,
-            470000,
+            rows("maizuru_landings"),
+            factor,
+            (453849, 400000, 470000),
             "Maizuru bureau: 453,849 landed from the USSR (A/B)",
             required=False,
         ),
