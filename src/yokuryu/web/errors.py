@@ -15,7 +15,7 @@ from yokuryu.web.accounts import AccountError, LoginFailed, TooManyAttempts
 from yokuryu.web.deps import Forbidden
 from yokuryu.web.persons import PersonNotFound
 from yokuryu.web.places import PlaceNotFound
-from yokuryu.web.review import ReviewError
+from yokuryu.web.review import NotAllowed, ReviewError
 from yokuryu.web.search import BadQuery
 
 STATUS: dict[type[YokuryuError], int] = {
@@ -27,6 +27,7 @@ STATUS: dict[type[YokuryuError], int] = {
     AccountError: 400,
     LoginFailed: 401,
     Forbidden: 403,
+    NotAllowed: 403,
     TooManyAttempts: 429,
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+import yokuryu.names as names
 from yokuryu.errors import YokuryuError
 from yokuryu.web.namekeys import split_name
 from yokuryu.web.places import camp_places
@@ -72,21 +73,15 @@ def _records(conn: sqlite3.Connection, person_id: str) -> list[dict[str, Any]]:
 
 
 def _standard_forms(record: dict[str, Any]) -> dict[str, Any]:
-    """The name as the engine reads it (kana readings, keys), beside the written form."""
+    """The name as the engine reads it (kana readings), beside the written form."""
     text = " ".join(p for p in (record.get("family_name"), record.get("given_name")) if p) or (
         record.get("full_name") or record.get("name_reading") or ""
     )
     try:
-        import yokuryu.names as names
-    except ImportError:
-        return {"parts": split_name(text)}
-    forms: dict[str, Any] = {"parts": split_name(text)}
-    if hasattr(names, "readings") and text:
-        try:
-            forms["readings"] = [str(r) for r in list(names.readings(text))[:3]]
-        except Exception:  # the engine's refusals must not hide the record itself
-            forms["readings"] = []
-    return forms
+        readings = [r.kana for r in names.readings(text, limit=3)] if text else []
+    except ValueError:  # the engine's refusals must not hide the record itself
+        readings = []
+    return {"parts": split_name(text), "readings": readings}
 
 
 def _timeline(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

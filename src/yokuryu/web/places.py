@@ -37,7 +37,8 @@ def _state(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT coalesce(max(id), 0), count(*) FROM record").fetchone()
     run = conn.execute("SELECT group_concat(DISTINCT run_id) FROM person").fetchone()[0]
     persons = conn.execute("SELECT count(*) FROM person_record").fetchone()[0]
-    return f"{row[0]}|{row[1]}|{run}|{persons}"
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    return f"{path}|{row[0]}|{row[1]}|{run}|{persons}"
 
 
 def _cached(conn: sqlite3.Connection, name: str, compute: Any) -> Any:
@@ -69,31 +70,28 @@ def camp_texts_for(conn: sqlite3.Connection, place_id: int) -> tuple[str, ...]:
 
 
 def _counts(conn: sqlite3.Connection, viewer: Viewer, years: int) -> dict[int, PlaceCount]:
-    visible, params = visible_sql(viewer, years)
-    rows = conn.execute(
-        "SELECT r.camp, count(DISTINCT p.id) AS persons, count(DISTINCT CASE WHEN "
-        "p.death_date IS NOT NULL OR r.death_date IS NOT NULL THEN p.id END) AS deaths "
-        "FROM record r JOIN person_record pr ON pr.record_id = r.id "
-        f"JOIN person p ON p.id = pr.person_id WHERE r.camp IS NOT NULL AND {visible} "
-        "GROUP BY r.camp",
-        params,
-    )
     mapping = camp_places(conn)
-    totals: dict[int, list[int]] = {}
-    for row in rows:
-        place = mapping.get(row["camp"])
-        if place is not None:
-            total = totals.setdefault(place, [0, 0])
-            total[0] += row["persons"]
-            total[1] += row["deaths"]
-    return {k: PlaceCount(*v) for k, v in totals.items()}
+    if not mapping:
+        return {}
+    visible, params = visible_sql(viewer, years)
+    values = ", ".join("(?, ?)" for _ in mapping)
+    rows = conn.execute(
+        f"WITH cp(camp, place_id) AS (VALUES {values}) "
+        "SELECT cp.place_id, count(DISTINCT p.id) AS persons, count(DISTINCT CASE WHEN "
+        "p.death_date IS NOT NULL OR r.death_date IS NOT NULL THEN p.id END) AS deaths "
+        "FROM record r JOIN cp ON cp.camp = r.camp "
+        "JOIN person_record pr ON pr.record_id = r.id JOIN person p ON p.id = pr.person_id "
+        f"WHERE {visible} GROUP BY cp.place_id",
+        [v for pair in mapping.items() for v in pair] + params,
+    )
+    return {row["place_id"]: PlaceCount(row["persons"], row["deaths"]) for row in rows}
 
 
 def place_counts(conn: sqlite3.Connection, viewer: Viewer, years: int) -> dict[int, PlaceCount]:
-    """Persons and deaths per place, counting only persons the viewer may see.
+    """Distinct persons and deaths per place, counting only persons the viewer may see.
 
-    Counts are per camp spelling, so one person recorded under two spellings of one camp
-    is counted twice there; the map shows orders of magnitude, the camp page the list.
+    Cached per audience (everyone / privileged) and data state; family grants do not
+    change map counts.
     """
     audience = "all" if viewer.privileged else "public"
     return dict(_cached(conn, f"counts-{audience}", lambda: _counts(conn, viewer, years)))

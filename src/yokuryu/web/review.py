@@ -23,6 +23,15 @@ class ReviewError(YokuryuError):
     """A review action that cannot be carried out as asked."""
 
 
+class NotAllowed(ReviewError):
+    """The viewer may not review matches."""
+
+
+def _check_reviewer(viewer: Viewer) -> None:
+    if not viewer.may("review"):
+        raise NotAllowed("Only archivists may review matches.")
+
+
 def live_run(conn: sqlite3.Connection) -> str | None:
     row = conn.execute(
         "SELECT id FROM link_run ORDER BY status = 'live' DESC, started_at DESC LIMIT 1"
@@ -64,8 +73,7 @@ def _record(conn: sqlite3.Connection, viewer: Viewer, record_id: int) -> dict[st
 
 def queue(conn: sqlite3.Connection, viewer: Viewer, limit: int = 20) -> list[dict[str, Any]]:
     """Undecided pairs of the live run, most useful first, with both records in full."""
-    if not viewer.may("review"):
-        raise ReviewError("Only archivists may review matches.")
+    _check_reviewer(viewer)
     run = live_run(conn)
     rows = conn.execute(
         "SELECT q.* FROM review_pair q WHERE q.run_id = ? ORDER BY q.priority DESC, "
@@ -110,8 +118,7 @@ def decide(
     conn: sqlite3.Connection, viewer: Viewer, left: int, right: int, verdict: str, reason: str
 ) -> int:
     """Append a verdict on a pair (audited); returns the decision id."""
-    if not viewer.may("review"):
-        raise ReviewError("Only archivists may review matches.")
+    _check_reviewer(viewer)
     if verdict not in VERDICTS:
         raise ReviewError(f"Unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}.")
     left, right = _check_pair(conn, left, right)
@@ -131,8 +138,7 @@ def decide(
 
 def undo(conn: sqlite3.Connection, viewer: Viewer, decision_id: int) -> int:
     """Cancel the decision in force for its pair by appending an ``undo`` row (audited)."""
-    if not viewer.may("review"):
-        raise ReviewError("Only archivists may review matches.")
+    _check_reviewer(viewer)
     row = conn.execute("SELECT * FROM decision WHERE id = ?", (decision_id,)).fetchone()
     if row is None or row["verdict"] == "undo":
         raise ReviewError(f"No decision {decision_id} to undo.")
@@ -153,7 +159,6 @@ def undo(conn: sqlite3.Connection, viewer: Viewer, decision_id: int) -> int:
 
 def recent(conn: sqlite3.Connection, viewer: Viewer, limit: int = 20) -> list[dict[str, Any]]:
     """The latest decisions, newest first (who, when, what)."""
-    if not viewer.may("review"):
-        raise ReviewError("Only archivists may review matches.")
+    _check_reviewer(viewer)
     rows = conn.execute("SELECT * FROM decision ORDER BY id DESC LIMIT ?", (limit,))
     return [dict(r) for r in rows]
