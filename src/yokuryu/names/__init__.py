@@ -141,16 +141,7 @@ def keys(text: str) -> list[PartKeys]:
 def standardise(text: str) -> tuple[ParsedName, list[PartKeys]]:
     """Parse and key one record's name (cached; call once per record)."""
     parsed = parse(text)
-    return parsed, _keys_of(parsed)
-
-
-@lru_cache(maxsize=200_000)
-def _keys_cached(parsed: ParsedName) -> tuple[PartKeys, ...]:
-    return tuple(name_keys(parsed))
-
-
-def _keys_of(parsed: ParsedName) -> list[PartKeys]:
-    return list(_keys_cached(parsed))
+    return parsed, name_keys(parsed)
 
 
 def similarity(a: str, b: str) -> float:

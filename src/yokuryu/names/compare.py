@@ -30,7 +30,7 @@ def candidates(part: NamePart) -> list[Reading]:
 def _cyrillic_forms(part: NamePart) -> list[str]:
     if part.script == CYRILLIC:
         return [part.text.lower()]
-    return [cyrillic.renderings(r.kana)[0][0] for r in candidates(part)]
+    return list(dict.fromkeys(cyrillic.standard(r.kana) for r in candidates(part)))
 
 
 def part_similarity(a: NamePart, b: NamePart) -> float:
@@ -50,26 +50,30 @@ def part_similarity(a: NamePart, b: NamePart) -> float:
     return best
 
 
-def _merged(name: ParsedName) -> NamePart | None:
-    parts = _core(name)
+def merged_part(name: ParsedName) -> NamePart | None:
+    """The two core parts as one (for names whose word boundary was lost or added)."""
+    parts = core_parts(name)
     if len(parts) < 2:
         return None
     readings = tuple(Reading("".join(p.best for p in parts), 1.0) for _ in (0,))
     return NamePart(" ".join(p.text for p in parts), NAME, "merged", readings)
 
 
-def _core(name: ParsedName) -> list[NamePart]:
-    """Family and given parts (the patronymic is the father's name, not the man's)."""
-    return [p for p in name.parts if p.role != PATRONYMIC and p.readings]
+def core_parts(name: ParsedName) -> list[NamePart]:
+    """The first two readable parts other than the patronymic (the father's name)."""
+    return [p for p in name.parts if p.role != PATRONYMIC and p.readings][:2]
 
 
 def _mean(scores: Sequence[float]) -> float:
-    return sum(scores) / len(scores) if scores else 0.0
+    """Both parts must agree: 3/4 of the weaker plus 1/4 of the stronger score."""
+    if not scores:
+        return 0.0
+    return 0.75 * min(scores) + 0.25 * max(scores)
 
 
 def name_similarity(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
     """Similarity of two parsed names and whether the best match swapped the order."""
-    pa, pb = _core(a), _core(b)
+    pa, pb = core_parts(a), core_parts(b)
     if not pa or not pb:
         return 0.0, False
     if len(pa) == 1 or len(pb) == 1:
@@ -82,7 +86,7 @@ def name_similarity(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
 
 
 def _merged_similarity(a: ParsedName, b: ParsedName) -> float:
-    ma, mb = _merged(a), _merged(b)
+    ma, mb = merged_part(a), merged_part(b)
     if ma is None or mb is None:
         return 0.0
     return part_similarity(ma, mb) - MERGE_PENALTY
@@ -91,7 +95,7 @@ def _merged_similarity(a: ParsedName, b: ParsedName) -> float:
 def _one_sided(pa: list[NamePart], pb: list[NamePart], a: ParsedName, b: ParsedName) -> float:
     """One name has a single part: compare it with the other's whole and with each part."""
     single, many = (pa[0], pb) if len(pa) == 1 else (pb[0], pa)
-    whole = _merged(b if len(pa) == 1 else a)
+    whole = merged_part(b if len(pa) == 1 else a)
     scores = [PARTIAL_FACTOR * part_similarity(single, p) for p in many]
     if whole is not None:
         scores.append(part_similarity(single, whole))
@@ -124,7 +128,7 @@ def explain_parts(a: NamePart, b: NamePart) -> dict[str, object]:
 
 
 def pairs_for(a: ParsedName, b: ParsedName, swapped: bool) -> list[tuple[NamePart, NamePart]]:
-    pa, pb = _core(a), _core(b)
+    pa, pb = core_parts(a), core_parts(b)
     if len(pa) >= 2 and len(pb) >= 2:
         return [(pa[0], pb[1]), (pa[1], pb[0])] if swapped else [(pa[0], pb[0]), (pa[1], pb[1])]
     return [(x, y) for x in pa[:1] for y in pb[:1]]

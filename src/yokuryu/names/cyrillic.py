@@ -121,7 +121,7 @@ def _options(parts: tuple[str, ...], i: int) -> Weighted:
 def _n_options(following: str) -> Weighted:
     code = mora_code(following) if following else ""
     if code[:1] in ("a", "i", "u", "e", "o", "y"):
-        return [("нъ", 1.0), ("н", 1.0)]
+        return [("нъ", 1.0), ("н", 0.99)]  # measured about 1:1
     if code[:1] in ("b", "p", "m"):
         return [("м", 1.0), ("н", 0.02)]
     return [("н", 1.0)]
@@ -157,6 +157,22 @@ def renderings(kana: str, limit: int = 64) -> tuple[tuple[str, float], ...]:
         beam = heapq.nlargest(limit, grown)
     best = beam[0][0] if beam and beam[0][0] > 0 else 1.0
     return tuple((text, w / best) for w, text in beam if text)
+
+
+@lru_cache(maxsize=200_000)
+def standard(kana: str) -> str:
+    """The Polivanov spelling alone (lower case): さとう → сато."""
+    parts = morae(normalise_kana(kana))
+    return "".join(
+        _first(parts[i - 1] if i else "", parts[i], parts[i + 1] if i + 1 < len(parts) else "")
+        for i in range(len(parts))
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _first(previous: str, mora: str, following: str) -> str:
+    context = tuple(m for m in (previous, mora, following) if m)
+    return _options(context, 1 if previous else 0)[0][0]
 
 
 # ---- Cyrillic → kana ----------------------------------------------------------------------

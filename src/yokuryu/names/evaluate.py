@@ -199,3 +199,174 @@ def sample_people(people: Sequence[tuple[str, str]], size: int, part: str) -> li
 
 
 Mechanism = Callable[[str, random.Random], str]
+
+
+# ---- documented distortions (NAMES.md §3) --------------------------------------------------
+
+_CURSIVE = {
+    "и": "н",
+    "н": "и",
+    "п": "н",
+    "л": "п",
+    "м": "т",
+    "ш": "и",
+    "т": "м",
+    "е": "о",
+    "о": "е",
+    "к": "н",
+}
+_A_O: dict[str, str] = dict(
+    {
+        "あ": "お",
+        "お": "あ",
+        "か": "こ",
+        "こ": "か",
+        "さ": "そ",
+        "そ": "さ",
+        "た": "と",
+        "と": "た",
+        "な": "の",
+        "の": "な",
+        "ま": "も",
+        "も": "ま",
+        "ら": "ろ",
+        "ろ": "ら",
+        "は": "ほ",
+        "ほ": "は",
+        "が": "ご",
+        "ご": "が",
+    }
+)
+_H_K = {
+    "は": "か",
+    "ひ": "き",
+    "へ": "け",
+    "ほ": "こ",
+    "か": "は",
+    "き": "ひ",
+    "け": "へ",
+    "こ": "ほ",
+}
+_VOICING = {
+    "か": "が",
+    "き": "ぎ",
+    "く": "ぐ",
+    "け": "げ",
+    "こ": "ご",
+    "た": "だ",
+    "て": "で",
+    "と": "ど",
+    "さ": "ざ",
+    "す": "ず",
+    "そ": "ぞ",
+    "が": "か",
+    "ぎ": "き",
+    "ご": "こ",
+    "だ": "た",
+    "ど": "と",
+    "ざ": "さ",
+    "じ": "し",
+}
+
+
+def _swap_one(kana: str, table: dict[str, str], rng: random.Random) -> str:
+    spots = [i for i, c in enumerate(kana) if c in table]
+    if not spots:
+        return kana
+    i = rng.choice(spots)
+    return kana[:i] + table[kana[i]] + kana[i + 1 :]
+
+
+def _card(family: str, given: str) -> str:
+    return f"{names.to_cyrillic(family)[0]} {names.to_cyrillic(given)[0]}"
+
+
+def _cursive(text: str, rng: random.Random) -> str:
+    spots = [i for i, c in enumerate(text) if c in _CURSIVE and i > 0]
+    if not spots:
+        return text
+    i = rng.choice(spots)
+    return text[:i] + _CURSIVE[text[i]] + text[i + 1 :]
+
+
+def _cursive_one_part(card: str, rng: random.Random) -> str:
+    words = card.split()
+    i = rng.randrange(len(words))
+    words[i] = _cursive(words[i], rng)
+    return " ".join(words)
+
+
+def _clerk_variant(family: str, given: str, rng: random.Random) -> str:
+    def pick(kana: str) -> str:
+        forms = [c for c in names.to_cyrillic(kana) if any(x in c.lower() for x in "шчжзе")]
+        return rng.choice(forms) if forms else names.to_cyrillic(kana)[0]
+
+    return f"{pick(family)} {pick(given)}"
+
+
+def _no_long(kana: str) -> str:
+    return names.cyrillic_to_katakana(names.to_cyrillic(kana)[0])
+
+
+# Each mechanism takes (family kana, given kana, rng) and returns the distorted name.
+MECHANISMS: dict[str, Callable[[str, str, random.Random], str]] = {
+    "katakana from Cyrillic, long vowels lost": lambda f, g, r: _no_long(f) + " " + _no_long(g),
+    "a/o swapped": lambda f, g, r: _card(_swap_one(f, _A_O, r), g),
+    "h/k swapped": lambda f, g, r: (
+        _card(f, _swap_one(g, _H_K, r))
+        if any(c in _H_K for c in g)
+        else _card(_swap_one(f, _H_K, r), g)
+    ),
+    "cursive look-alike letter": lambda f, g, r: _cursive_one_part(_card(f, g), r),
+    "clerk's non-Polivanov spelling": _clerk_variant,
+    "voicing confused": lambda f, g, r: _card(_swap_one(f, _VOICING, r), g),
+    "family and given swapped": lambda f, g, r: _card(g, f),
+    "word boundary lost": lambda f, g, r: _card(f, g).replace(" ", ""),
+}
+
+
+def people_sample(n: int, seed: int) -> list[tuple[str, str, str, str]]:
+    """(family kanji, family kana, given kanji, given kana), drawn by lexicon weights."""
+    from yokuryu.names.lexicon import given_name_table, surname_table
+
+    rng = random.Random(seed)
+    surnames, given = surname_table(), given_name_table()
+    fam = rng.choices(surnames, weights=[e.weight for e in surnames], k=n)
+    giv = rng.choices(given, weights=[e.weight for e in given], k=n)
+    return [(f.kanji, f.kana, g.kanji, g.kana) for f, g in zip(fam, giv, strict=True)]
+
+
+def distortion_report(
+    threshold: float, n: int = 300, seed: int = 5
+) -> dict[str, tuple[float, float]]:
+    """Per mechanism: share of distorted true names scoring ≥ threshold against the kanji
+    original, and share of unrelated names of similar length (distorted the same way) that do."""
+    people = people_sample(n * 2, seed)
+    rng = random.Random(seed)
+    out = {}
+    for name, mechanism in MECHANISMS.items():
+        hits, false = [], []
+        for i in range(n):
+            fk, fr, gk, gr = people[i]
+            original = f"{fk} {gk}"
+            hits.append(names.similarity(mechanism(fr, gr, rng), original) >= threshold)
+            other = _similar_length(people, fr + gr, i, rng)
+            false.append(
+                names.similarity(mechanism(other[1], other[3], rng), original) >= threshold
+            )
+        out[name] = (share(hits), share(false))
+    return out
+
+
+def _similar_length(
+    people: Sequence[tuple[str, str, str, str]], kana: str, i: int, rng: random.Random
+) -> tuple[str, str, str, str]:
+    for _ in range(200):
+        other = people[rng.randrange(len(people))]
+        if (
+            other[1] != people[i][1]
+            and other[3] != people[i][3]
+            and abs(len(other[1] + other[3]) - len(kana)) <= 1
+        ):
+            return other
+    return people[(i + 1) % len(people)]

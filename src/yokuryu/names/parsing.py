@@ -57,6 +57,7 @@ def _parse(text: str, hint: str | None) -> ParsedName:
     return ParsedName(text, normalised, script, parts, weight)
 
 
+@lru_cache(maxsize=200_000)
 def _token_script(token: str) -> str:
     return UNKNOWN if len(token) > MAX_PART else detect(token)
 
@@ -72,7 +73,9 @@ def _field_script(scripts: list[str]) -> str:
     return "mixed"
 
 
+@lru_cache(maxsize=300_000)
 def _part(text: str, role: str, script: str) -> NamePart:
+    """One part with its readings; cached, as parts repeat far more than whole names."""
     prior = _ROLE_PRIOR.get(role, priors.ANY if role != PATRONYMIC else priors.GIVEN_ROLE)
     found = readers.part_readings(text, script, prior)
     return NamePart(text, role, script, tuple(Reading(k, w) for k, w in found))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -38,9 +39,18 @@ def char_script(char: str) -> str:
     return UNKNOWN
 
 
+_SUSPECT = re.compile(
+    r"[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff"
+    r"\u1dc0-\u1dff\u200b-\u200f\u2028-\u202e\u2060-\u206f\u20d0-\u20ff"
+    r"\u3000\u3099\u309a\ufe20-\ufe2f\ufeff_,]"
+)
+
+
 @lru_cache(maxsize=200_000)
 def clean(text: str) -> str:
-    """NFKC, Cyrillic ё kept, combining marks not attached to a letter dropped, spaces folded."""
+    """NFKC, combining marks not attached to a letter dropped, spaces folded."""
+    if unicodedata.is_normalized("NFKC", text) and not _SUSPECT.search(text):
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text)
     text = "".join(c for i, c in enumerate(text) if not _stray_mark(text, i))
     text = text.replace("\u3000", " ").replace("_", " ").replace(",", " ")
