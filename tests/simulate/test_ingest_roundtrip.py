@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from yokuryu.archive import init_archive
 from yokuryu.cli import main
 from yokuryu.simulate import LEVELS, SimulationResult, simulate
+from yokuryu.simulate.noise import TYPICAL_KINDS
 
 # What the ingest says for each kind of malformed row the simulator makes.
 EXPECTED_REASON = {
@@ -26,10 +27,7 @@ EXPECTED_REASON = {
     "undecodable": "not valid",
 }
 # Undecodable bytes are left out here: see test_undecodable_rows_are_quarantined.
-WITHOUT_UNDECODABLE = dataclasses.replace(
-    LEVELS["harsh"],
-    malformed_kinds=("ragged_row", "no_name", "duplicate_ref", "missing_required"),
-)
+WITHOUT_UNDECODABLE = dataclasses.replace(LEVELS["harsh"], malformed_kinds=TYPICAL_KINDS)
 
 
 def _ingest(result: SimulationResult, archive: Path) -> None:
@@ -73,6 +71,12 @@ def test_only_the_malformed_rows_are_quarantined(ingested: tuple[SimulationResul
     assert set(quarantined) == set(malformed)
     for key, kind in malformed.items():
         assert EXPECTED_REASON[kind] in quarantined[key], (key, kind, quarantined[key])
+
+
+def test_a_default_run_loads_whole(tmp_path: Path) -> None:
+    result = simulate(2000, 9, "soviet-records", tmp_path / "sim")
+    _ingest(result, tmp_path / "archive")
+    assert set(_quarantined(tmp_path / "archive")) == set(_malformed(result))
 
 
 def test_every_other_row_is_a_record(ingested: tuple[SimulationResult, Path]) -> None:

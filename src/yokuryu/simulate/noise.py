@@ -27,6 +27,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+MALFORMED_KINDS = ("ragged_row", "no_name", "duplicate_ref", "undecodable", "missing_required")
+# Bytes undecodable in the file's encoding are left to `harsh`: the ingest refuses a
+# whole file whose first MiB has any (see docs/simulate.md), so `typical` files load.
+TYPICAL_KINDS = tuple(k for k in MALFORMED_KINDS if k != "undecodable")
+
 
 @dataclass(frozen=True)
 class NoiseLevel:
@@ -42,20 +47,16 @@ class NoiseLevel:
     merge_parts: float  # family and given name merged into one field
     missing_field: float  # an optional field left blank
     malformed: float  # row made unreadable on purpose (quarantined at ingest)
-    # Which kinds of malformed row to make (writer.MALFORMED_KINDS; a list's required
-    # fields add "missing_required"); all by default.
-    malformed_kinds: tuple[str, ...] = (
-        "ragged_row",
-        "no_name",
-        "duplicate_ref",
-        "undecodable",
-        "missing_required",
-    )
+    # Which kinds of malformed row to make ("missing_required" applies to the list's
+    # required fields); all of them by default.
+    malformed_kinds: tuple[str, ...] = MALFORMED_KINDS
 
 
 LEVELS: dict[str, NoiseLevel] = {
     "clean": NoiseLevel("clean", 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
-    "typical": NoiseLevel("typical", 0.15, 0.15, 0.9, 0.04, 0.2, 0.03, 0.01, 0.05, 0.002),
+    "typical": NoiseLevel(
+        "typical", 0.15, 0.15, 0.9, 0.04, 0.2, 0.03, 0.01, 0.05, 0.002, TYPICAL_KINDS
+    ),
     "harsh": NoiseLevel("harsh", 0.35, 0.3, 1.0, 0.1, 0.4, 0.08, 0.03, 0.15, 0.01),
 }
 
