@@ -36,6 +36,15 @@ def test_a_run_prints_files_and_the_ingest_command(tmp_path: Path) -> None:
     assert (tmp_path / "calibration.json").is_file()
 
 
+def test_the_share_of_malformed_rows_can_be_set(tmp_path: Path) -> None:
+    code, output = _run("--persons", "2000", "--out", str(tmp_path), "--malformed", "0.05")
+    assert code == 0, output
+    cards = re.search(r"soviet_cards.csv\s+([\d,]+) rows\s+([\d,]+) malformed", output)
+    assert cards is not None
+    rows, bad = (int(g.replace(",", "")) for g in cards.groups())
+    assert bad == round(0.05 * rows)
+
+
 def test_too_few_persons_is_refused() -> None:
     code, output = _run("--persons", "999", "--out", "x")
     assert code != 0

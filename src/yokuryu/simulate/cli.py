@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -57,16 +58,31 @@ def _summary(result: SimulationResult) -> list[str]:
     show_default=True,
     help="Transcription noise and share of malformed rows.",
 )
+@click.option(
+    "--malformed",
+    type=click.FloatRange(0, 0.2),
+    default=None,
+    help="Share of rows made malformed on purpose (default: the noise level's).",
+)
 @click.option("--report", is_flag=True, help="Also write calibration.md and calibration.json.")
 def simulate_command(
-    persons: int, seed: int, scenario: str, out_dir: Path, noise: str, report: bool
+    persons: int,
+    seed: int,
+    scenario: str,
+    out_dir: Path,
+    noise: str,
+    malformed: float | None,
+    report: bool,
 ) -> None:
     """Simulate the camp system and the archives it left, with the truth kept.
 
     Example: yokuryu simulate --persons 20000 --seed 7 --scenario mhlw --out sim --report
     """
+    level = LEVELS[noise]
+    if malformed is not None:
+        level = dataclasses.replace(level, malformed=malformed)
     try:
-        result = simulate(persons, seed, scenario, out_dir, noise, report)
+        result = simulate(persons, seed, scenario, out_dir, level, report)
     except YokuryuError as exc:
         raise click.ClickException(str(exc)) from exc
     for line in _summary(result):

@@ -110,7 +110,7 @@ def simulate(
     seed: int = 1,
     scenario: str | Path = "mhlw",
     out_dir: str | Path = "simulated",
-    noise: str = "typical",
+    noise: str | NoiseLevel = "typical",
     report: bool = False,
 ) -> SimulationResult:
     """Simulate ``persons`` people under a scenario and write their archives to ``out_dir``.
