@@ -81,3 +81,24 @@ def test_clean_soviet_names_are_the_standard_polivanov(tmp_path) -> None:
     for line, record in zip(text[:300], cards[:300], strict=False):
         family = line.split(",")[1]
         assert family == to_cyrillic(persons[record["person_id"] - 1])[0]
+
+
+def test_copied_paperwork_repeats_the_first_spelling(tmp_path, monkeypatch) -> None:
+    import csv
+    import dataclasses
+    from collections import defaultdict
+
+    from yokuryu.simulate import simulate
+    from yokuryu.simulate.archives import soviet
+
+    level = dataclasses.replace(LEVELS["harsh"], swap_parts=0.0, merge_parts=0.0, malformed=0.0)
+    monkeypatch.setattr(soviet, "COPIED_SHARE", 1.0)
+    result = simulate(1500, 8, "mhlw", tmp_path, level)
+    truth = pq.read_table(result.truth_dir / "records.parquet").to_pylist()
+    people = [t["person_id"] for t in truth if t["kind"] == "soviet_card"]
+    text = (tmp_path / "soviet_cards.csv").read_bytes().decode("cp1251")
+    spellings = defaultdict(set)
+    for person, row in zip(people, list(csv.reader(text.splitlines()))[1:], strict=True):
+        spellings[person].add(row[1])
+    assert max(len(s) for s in spellings.values()) == 1
+    assert len({s for v in spellings.values() for s in v}) > 100

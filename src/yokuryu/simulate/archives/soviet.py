@@ -51,12 +51,26 @@ class CyrillicNames:
     given_column: np.ndarray
 
 
+# Soviet paperwork was copied from the man's file: a new card or a death record repeats
+# the spelling of his first registration this often, and is written afresh otherwise.
+COPIED_SHARE = 0.6
+
+
+def _first_spelling(world: World) -> np.ndarray:
+    """Spelling-table columns (family, given, father) of each man's first registration."""
+    gen = rng(world.seed, "archives", 0)
+    return np.stack([cyrillic_choice(gen, world.noise, world.size) for _ in range(3)])
+
+
 def cyrillic_names(gen: np.random.Generator, world: World, person: np.ndarray) -> CyrillicNames:
-    """Names as a Soviet clerk wrote them for these records."""
+    """Names as a Soviet clerk wrote them for these records: copied from the first
+    registration (COPIED_SHARE) or heard anew."""
     names, level = world.names, world.noise
-    fam_col = cyrillic_choice(gen, level, person.size)
-    giv_col = cyrillic_choice(gen, level, person.size)
-    father_col = cyrillic_choice(gen, level, person.size)
+    first = _first_spelling(world)[:, person]
+    copied = gen.random(person.size) < COPIED_SHARE
+    fam_col, giv_col, father_col = (
+        np.where(copied, first[i], cyrillic_choice(gen, level, person.size)) for i in range(3)
+    )
     return CyrillicNames(
         family=names.surnames.cyrillic[names.family[person], fam_col],
         given=names.given_names.cyrillic[names.given[person], giv_col],
