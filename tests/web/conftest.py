@@ -11,11 +11,10 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from sample_archive import PASSWORD, populate
+from sample_archive import populate
+from web_helpers import SETTINGS, login
 
-from yokuryu.web import WebSettings, create_app
-
-SETTINGS = WebSettings(host="127.0.0.1", port=8000, secret_key="", cookie_secure="auto")
+from yokuryu.web import create_app
 
 
 @pytest.fixture
@@ -30,22 +29,6 @@ def client(site: Path) -> Iterator[TestClient]:
         yield c
 
 
-def login(c: TestClient, name: str, password: str = PASSWORD) -> TestClient:
-    response = c.post("/api/login", json={"name": name, "password": password})
-    assert response.status_code == 200, response.text
-    return c
-
-
 @pytest.fixture
 def archivist(client: TestClient) -> TestClient:
     return login(client, "archie")
-
-
-def assert_error(response, status: int) -> dict:  # type: ignore[no-untyped-def]
-    """The one JSON error envelope, pinned here for every test."""
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"ok", "status", "error", "errors"}
-    assert body["ok"] is False and body["status"] == status
-    assert isinstance(body["error"], str) and body["error"].endswith(".")
-    return body

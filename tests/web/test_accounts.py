@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from sample_archive import PASSWORD
+from web_helpers import SETTINGS, assert_error, login
 
-from conftest import SETTINGS, assert_error, login
 from yokuryu.cli import main
 from yokuryu.store import connect, registry_path
 from yokuryu.web import WebSettings, create_app

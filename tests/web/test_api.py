@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from web_helpers import assert_error
 
-from conftest import assert_error
 from yokuryu.web.i18n import LANGUAGES, messages
 
 DOCS = Path(__file__).parents[2] / "docs" / "web.md"

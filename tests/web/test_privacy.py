@@ -6,8 +6,8 @@ import json
 
 import pytest
 from sample_archive import populate
+from web_helpers import assert_error, login
 
-from conftest import assert_error, login
 from yokuryu.store import connect, registry_path
 from yokuryu.web import WebSettings, create_app
 from yokuryu.web.accounts import grant_person

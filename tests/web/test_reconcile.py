@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from conftest import assert_error
+from web_helpers import assert_error
 
 
 def assert_manifest(body: dict) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from web_helpers import assert_error, login
 
-from conftest import assert_error, login
 from yokuryu.store import connect, registry_path
 
 

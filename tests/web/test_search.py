@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from conftest import assert_error
+from web_helpers import assert_error
 
 
 @pytest.mark.parametrize(
@@ -92,3 +91,9 @@ def test_live_fragment_lists_persons_with_reasons(client):
     html = client.get("/search/results", params={"q": "Сато Хироси"}).text
     assert 'href="/person/P-SATO"' in html
     assert "Хироси ~ 博 (given name, same sound: hirosi)" in html
+
+
+def test_empty_form_filters_mean_no_filter(client):
+    params = {"q": "佐藤", "birth_from": "", "birth_to": "", "camp": "", "source": "", "fate": ""}
+    fragment = client.get("/search/results", params=params)
+    assert fragment.status_code == 200 and 'data-person="P-SATO"' in fragment.text

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from yokuryu.web import estimates as est
 from yokuryu.web import review
@@ -45,6 +45,12 @@ class SearchParams(BaseModel):
     fate: str | None = Field(None, max_length=30)
     source: int | None = Field(None, description="Source id from /api/sources.")
     limit: int = Field(25, ge=1, le=100)
+
+    @field_validator("birth_from", "birth_to", "camp", "source", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        """An empty filter in the HTML form means no filter."""
+        return None if value == "" else value
 
 
 def filters_from(conn: sqlite3.Connection, params: SearchParams) -> Filters:
