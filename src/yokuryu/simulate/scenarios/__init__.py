@@ -1,0 +1,1 @@
+"""Shipped scenario files (YAML); see docs/simulate.md."""
