@@ -31,6 +31,26 @@ def split_name(text: str) -> list[str]:
     return [part for part in _SPACES.split(text.strip()) if part]
 
 
+@lru_cache(maxsize=100_000)
+def name_parts(text: str) -> tuple[str, ...]:
+    """Parts of a name: as spaced when spaced, else as the engine splits it (佐藤博 → 佐藤, 博)."""
+    parts = split_name(text)
+    if len(parts) != 1:
+        return tuple(parts)
+    try:
+        parsed = names.parse(parts[0])
+    except ValueError:
+        return tuple(parts)
+    split = tuple(p.text for p in parsed.parts if p.text)
+    return split if len(split) > 1 else tuple(parts)
+
+
+def spelling_key(text: str) -> str | None:
+    """The folded-spelling key of a whole name written without spaces."""
+    folded = fold(text.replace(" ", ""))
+    return "=" + folded if folded.strip() else None
+
+
 @lru_cache(maxsize=200_000)
 def _engine_keys(token: str) -> tuple[frozenset[str], frozenset[str]]:
     try:
