@@ -116,6 +116,8 @@ def readings(text: str, limit: int = 10) -> list[Reading]:
 
 @lru_cache(maxsize=100_000)
 def _combine(parsed: ParsedName, limit: int) -> tuple[tuple[str, float], ...]:
+    if not parsed.parts:
+        return ()
     combos: list[tuple[str, float]] = [("", 1.0)]
     for part in parsed.parts:
         if not part.readings:

@@ -144,6 +144,9 @@ def score_pairs(
             prev,
             cur,
         )
+        if na == 1 and nb == 1:
+            out[k] = _part(a, 0, b, 0, *args)
+            continue
         if na == 1 or nb == 1:
             single, other, n_other = (a, b, nb) if na == 1 else (b, a, na)
             best = 0.0

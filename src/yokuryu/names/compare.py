@@ -76,6 +76,8 @@ def name_similarity(a: ParsedName, b: ParsedName) -> tuple[float, bool]:
     pa, pb = core_parts(a), core_parts(b)
     if not pa or not pb:
         return 0.0, False
+    if len(pa) == 1 and len(pb) == 1:
+        return part_similarity(pa[0], pb[0]), False
     if len(pa) == 1 or len(pb) == 1:
         return _one_sided(pa, pb, a, b), False
     straight = _mean([part_similarity(pa[0], pb[0]), part_similarity(pa[1], pb[1])])

@@ -225,6 +225,7 @@ _LABIALS = frozenset("бпм")
 _SKIP = frozenset("ьъ-' ")
 # A consonant letter with no vowel after it: clerks dropped a final or devoted vowel.
 _GEMINATES = frozenset("кстпшцчдбгфхз")
+_GEMINATE_PAIRS = frozenset({("т", "ч"), ("т", "ц"), ("с", "ш"), ("д", "д"), ("д", "ж")})
 _BARE = {
     "к": "く",
     "с": "す",
@@ -275,7 +276,9 @@ def _consonant_steps(c: str, nxt: str, ahead: str) -> list[tuple[int, str, float
         steps.append((1, "ん", 1.0))
     elif c == "м" and nxt not in CYR_VOWELS:
         steps.append((1, "ん", 0.1))
-    if c in _GEMINATES and (nxt == c or (c == "т" and nxt in "чц") or (c == "д" and ahead == "дз")):
+    if c in _GEMINATES and (
+        nxt == c or (c, nxt) in _GEMINATE_PAIRS or (c == "д" and ahead == "дз")
+    ):
         steps.append((1, "っ", 1.0))
     if c in _BARE and nxt not in CYR_VOWELS:
         steps.append((1, _BARE[c], 0.05))

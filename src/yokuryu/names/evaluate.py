@@ -337,7 +337,7 @@ def people_sample(n: int, seed: int) -> list[tuple[str, str, str, str]]:
 
 
 def distortion_report(
-    threshold: float, n: int = 300, seed: int = 5
+    threshold: float, n: int = 300, seed: int = 5, only: str | None = None
 ) -> dict[str, tuple[float, float]]:
     """Per mechanism: share of distorted true names scoring ≥ threshold against the kanji
     original, and share of unrelated names of similar length (distorted the same way) that do."""
@@ -345,6 +345,8 @@ def distortion_report(
     rng = random.Random(seed)
     out = {}
     for name, mechanism in MECHANISMS.items():
+        if only is not None and name != only:
+            continue
         hits, false = [], []
         for i in range(n):
             fk, fr, gk, gr = people[i]

@@ -26,8 +26,8 @@ def _row(kana: str, consonant: str, heps: str = "", kuns: str = "") -> None:
         if char == "_":
             continue
         nihon = consonant + vowel
-        hep = hep_over.get(char, nihon)
-        _ROWS.append((char, nihon, hep if hep != "=" else nihon, kun_over.get(char, nihon)))
+        hep, kun = hep_over.get(char, nihon), kun_over.get(char, nihon)
+        _ROWS.append((char, nihon, nihon if hep == "=" else hep, nihon if kun == "=" else kun))
 
 
 _row("あいうえお", "")

@@ -4,8 +4,10 @@
   (japanese-personal-name-dataset, MIT; its figures are modern estimates).
 - ``given_name_table()``: masculine given names in kanji with reading. JMnedict (EDRDG,
   CC BY-SA) marks which spellings are masculine but gives no frequencies, so the weight
-  is a proxy: how many spellings share the reading (a popular reading has many), raised
-  for the curated popular list of japanese-personal-name-dataset.
+  ranks names by a proxy (how many spellings share the reading, whether the spelling is
+  in the curated popular list of japanese-personal-name-dataset, how much its characters
+  are used in names) and weights rank r by 1 / (r + 10),
+  Zipf's law, as given names are Zipf-distributed.
 
 Both are sorted by weight, heaviest first, and cached.
 """
@@ -52,11 +54,22 @@ def _given_names() -> tuple[LexiconEntry, ...]:
     rows: list[LexiconEntry] = []
     for kana, spellings in by_reading.items():
         counts = index.kana_counts.get(kana, (0, 0, 0, 0))
-        reading_weight = math.log1p(counts[1] + counts[2])
-        scale = sum(4**p for _, p in spellings)
+        reading_score = math.log1p(counts[1] + counts[2])
         for written, popular in spellings:
-            rows.append(LexiconEntry(written, kana, reading_weight * 4**popular / scale))
-    return tuple(sorted(rows, key=lambda e: (-e.weight, e.kanji, e.kana)))
+            score = reading_score + 2.0 * popular + _character_score(written, index.chars)
+            rows.append(LexiconEntry(written, kana, score))
+    rows.sort(key=lambda e: (-e.weight, e.kanji, e.kana))
+    # Given names follow Zipf's law; the proxy above only ranks them.
+    return tuple(e._replace(weight=1.0 / (rank + ZIPF_OFFSET)) for rank, e in enumerate(rows))
+
+
+ZIPF_OFFSET = 10
+
+
+def _character_score(written: str, table: dict[str, dict[str, int]]) -> float:
+    """How much the characters are used in names (common name kanji score high)."""
+    used = [math.log1p(sum(table.get(c, {}).values())) for c in written]
+    return 0.8 * sum(used) / len(used)
 
 
 def given_name_table() -> list[LexiconEntry]:

@@ -39,7 +39,7 @@ def parse(text: str, hint: str | None = None) -> ParsedName:
     keeps an unspaced name as one part.
     """
     check_text(text)
-    if hint not in HINTS:
+    if hint is not None and hint not in HINTS:
         raise ValueError(f"unknown hint {hint!r}; use one of {HINTS[1:]}")
     return _parse(text, hint)
 
@@ -86,6 +86,8 @@ def _assign_roles(
 ) -> tuple[tuple[NamePart, ...], float]:
     if len(tokens) == 1:
         return _single(tokens[0], scripts[0], hint)
+    if len(tokens) == 2 and scripts[0] != LATIN:  # the common case, kept fast
+        return (_part(tokens[0], FAMILY, scripts[0]), _part(tokens[1], GIVEN, scripts[1])), 1.0
     roles = [FAMILY, GIVEN] + [PATRONYMIC if scripts[0] == CYRILLIC else NAME] * (len(tokens) - 2)
     if scripts[0] == LATIN and len(tokens) == 2 and _given_first(tokens, hint):
         roles = [GIVEN, FAMILY]
