@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from yokuryu.estimate.errors import BadTable, TooFewLists
 from yokuryu.estimate.scope import QUANTITIES, RecordFacts, death_period, in_scope
 from yokuryu.estimate.table import MIN_LISTS, Table, tabulate
+from yokuryu.fates import date_of_death, records_death
 
 STRATA = ("all", "period", "region", "camp")
 UNKNOWN = "unknown"
@@ -43,17 +44,25 @@ def live_run(conn: sqlite3.Connection) -> str:
     return str(row["id"])
 
 
+def _facts(r: sqlite3.Row) -> RecordFacts:
+    # A card closed with "умер" gives the date of death only as the date it was closed.
+    death = date_of_death(r[3], r[6], r[7])
+    camp = (r[4] or "").strip() or None
+    return RecordFacts(r[0], r[1], r[2], death, camp, records_death(r[6], death))
+
+
 def linked_records(
     conn: sqlite3.Connection, run_id: str
 ) -> tuple[list[RecordFacts], dict[int, str]]:
     """Every record linked in the run, with its person."""
     rows = conn.execute(
-        "SELECT r.id, s.name, s.kind, r.death_date, r.camp, pr.person_id "
+        "SELECT r.id, s.name, s.kind, r.death_date, r.camp, pr.person_id, r.status, "
+        "r.transfer_date "
         "FROM person_record pr JOIN record r ON r.id = pr.record_id "
         "JOIN source s ON s.id = r.source_id WHERE pr.run_id = ? ORDER BY r.id",
         (run_id,),
     ).fetchall()
-    facts = [RecordFacts(r[0], r[1], r[2], r[3], (r[4] or "").strip() or None) for r in rows]
+    facts = [_facts(r) for r in rows]
     return facts, {r[0]: str(r[5]) for r in rows}
 
 

@@ -24,6 +24,7 @@ class RecordFacts:
     kind: str
     death_date: str | None
     camp: str | None
+    died: bool = False  # a death stated by the list's status words, dated or not
 
 
 Rule = Callable[[RecordFacts], bool]
@@ -38,7 +39,7 @@ def _never(_: RecordFacts) -> bool:
 
 
 def _has_death(r: RecordFacts) -> bool:
-    return bool(r.death_date)
+    return r.died or bool(r.death_date)
 
 
 def _has_camp(r: RecordFacts) -> bool:
@@ -46,7 +47,7 @@ def _has_camp(r: RecordFacts) -> bool:
 
 
 def _died_in_a_camp(r: RecordFacts) -> bool:
-    return bool(r.death_date) and bool(r.camp)
+    return _has_death(r) and bool(r.camp)
 
 
 # quantity → record kind → (rule, why), kinds as in store.migrations.RECORD_KINDS.
@@ -54,8 +55,15 @@ SCOPE_RULES: dict[str, dict[str, tuple[Rule, str]]] = {
     "deaths": {
         "soviet_death": (_always, "a Soviet death register entry is a death in custody"),
         "mhlw_death": (_always, "the Japanese government's list of those who died in custody"),
-        "soviet_card": (_has_death, "a registration card counts when it records a death"),
-        "jp_roster": (_has_death, "a unit roster counts when it records a death"),
+        "soviet_card": (
+            _has_death,
+            "a registration card counts when it records a death (a date or its reason for "
+            "leaving, e.g. умер)",
+        ),
+        "jp_roster": (
+            _has_death,
+            "a unit roster counts when it records a death (a date or its status, e.g. 死亡)",
+        ),
         "inquiry": (
             _died_in_a_camp,
             "an inquiry or missing-persons entry counts only with a death date and a camp: "
