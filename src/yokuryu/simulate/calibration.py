@@ -31,7 +31,6 @@ from yokuryu.simulate.fates import (
     quota,
     scale,
 )
-from yokuryu.simulate.repatriation import year_quotas
 from yokuryu.simulate.timeline import day, years_of
 from yokuryu.simulate.world import World
 from yokuryu.simulate.writer import Written
@@ -141,9 +140,14 @@ def _repatriation(world: World, factor: float) -> list[Metric]:
     sc, home = world.scenario, world.home
     late = sc.get("repatriation.late_groups")
     landed = years_of(home.landing[home.landing > 0])
-    late_sim = sum(quota(g["count"], factor) for g in late)
-    mass = int((home.landing > 0).sum()) - late_sim
-    targets = {y: q / factor for y, q in year_quotas(sc, mass).items()}
+    # The published side, in real people: the scenario's returned total less the late
+    # groups, shared out by the per-year weights (independent of the simulated counts).
+    returned = sc.value("population.held") - sum(
+        sc.value(f"fates.{k}") for k in ("dead", "missing", "sent_back", "to_prc")
+    )
+    weights = {int(y): float(w) for y, w in sc.value("repatriation.by_year").items()}
+    mass = returned - sum(g["count"] for g in late)
+    targets = {y: w / sum(weights.values()) * mass for y, w in weights.items()}
     for group in late:
         year = int(str(group["date"])[:4])
         targets[year] = targets.get(year, 0) + group["count"]
