@@ -28,7 +28,7 @@ from yokuryu.simulate.fates import DEAD, MISSING, RETURNED, SENT_BACK, TO_PRC
 from yokuryu.simulate.noise import lose_length, record_mask
 from yokuryu.simulate.repatriation import MAIZURU, PORTS
 from yokuryu.simulate.spelling import back_to_katakana
-from yokuryu.simulate.timeline import rng
+from yokuryu.simulate.timeline import day, rng
 from yokuryu.simulate.world import World
 
 SPACE = "\u3000"  # the full-width space Japanese lists put between family and given name
@@ -46,6 +46,16 @@ def _katakana_of(written: np.ndarray, lose: np.ndarray) -> np.ndarray:
     kata = np.array([back_to_katakana(w) if w else "" for w in unique], dtype=object)
     short = np.array([lose_length(k) for k in kata], dtype=object)
     return np.where(lose, short[inverse], kata[inverse])
+
+
+ERA_YEAR_SHARE = 0.3  # 大正10年 rather than 1921
+
+
+def _japanese_years(gen: np.random.Generator, years: np.ndarray) -> np.ndarray:
+    """Birth years as the ministry's lists give them: 1921 or the era year 大正10年."""
+    mid_year = np.array([day(f"{y}-07-01") for y in range(1850, 1960)])[years - 1850]
+    era = fmt(mid_year, "ja_era_year")
+    return np.where(gen.random(years.size) < ERA_YEAR_SHARE, era, years.astype(str).astype(object))
 
 
 def _mhlw_rows(gen: np.random.Generator, world: World, register: DeathRegister) -> np.ndarray:
@@ -84,7 +94,7 @@ def mhlw_deaths(world: World, register: DeathRegister) -> ArchiveTable:
         "整理番号": serial_refs("S", rows.size, 6),
         "氏名（カナ）": np.where(given == "", family, family + SPACE + given),
         "漢字氏名": np.where(identified, _kanji_full(world, person, gen), ""),
-        "生年": blank(gen, world.noise, birth),
+        "生年": blank(gen, world.noise, _japanese_years(gen, birth)),
         "死亡年月日": fmt_mixed(death, ("ja_era", "iso"), (gen.random(rows.size) < 0.5)),
         "死亡場所": town,
         "埋葬地": town + "墓地",

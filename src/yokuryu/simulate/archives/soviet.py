@@ -30,8 +30,10 @@ from yokuryu.simulate.noise import record_mask
 from yokuryu.simulate.timeline import day, rng, years_of
 from yokuryu.simulate.world import World
 
-RU_DATE_STYLES = ("ru_dotted", "ru_roman", "ru_words")
-RU_DATE_WEIGHTS = (0.7, 0.2, 0.1)
+# Clerks' date forms; a few dates were written to the month only («март 1946»).
+RU_DATE_STYLES = ("ru_dotted", "ru_roman", "ru_words", "ru_month")
+RU_DATE_WEIGHTS = (0.68, 0.2, 0.1, 0.02)
+YEAR_WITH_G_SHARE = 0.15  # «1921 г.»
 CARD_CITATION = (
     "Simulated: учётные карточки военнопленных (RGVA fond 1p), one card per "
     "camp stay; see MHLW 2009, ~700,000 cards for ~575,000 people"
@@ -93,7 +95,13 @@ def stated_birth_year(
     age = (when - world.people.birth[person]) // 365
     stated = years_of(when) - age - (gen.random(person.size) < 0.3)
     use_age = gen.random(person.size) < share
-    return np.where(use_age, stated, true_year).astype(str).astype(object)
+    return np.where(use_age, stated, true_year)
+
+
+def russian_years(gen: np.random.Generator, years: np.ndarray) -> np.ndarray:
+    """Years as written on Soviet forms: 1921, sometimes «1921 г.»."""
+    text = years.astype(str).astype(object)
+    return np.where(gen.random(years.size) < YEAR_WITH_G_SHARE, text + " г.", text)
 
 
 def _nationality(world: World, person: np.ndarray) -> np.ndarray:
@@ -145,7 +153,9 @@ def soviet_cards(world: World) -> ArchiveTable:
         "Имя": given,
         "Отчество": blank(gen, world.noise, names.father, 0.05),
         "Год рождения": blank(
-            gen, world.noise, stated_birth_year(gen, world, person, stays.start[stay], share)
+            gen,
+            world.noise,
+            russian_years(gen, stated_birth_year(gen, world, person, stays.start[stay], share)),
         ),
         "Национальность": _nationality(world, person),
         "Воинское звание": blank(gen, world.noise, rank_ru(people.rank[person])),
@@ -239,7 +249,7 @@ def soviet_deaths(world: World) -> DeathRegister:
         "Фамилия": family,
         "Имя": given,
         "Отчество": blank(gen, world.noise, names.father, 0.2),
-        "Год рождения": blank(gen, world.noise, birth_year),
+        "Год рождения": blank(gen, world.noise, russian_years(gen, birth_year)),
         "Звание": blank(gen, world.noise, rank_ru(people.rank[person])),
         "Лагерь": lookup(tuple(camps.label_ru(i) for i in range(len(camps))), camp),
         "Место смерти": lookup(camps.town_ru, camp),
