@@ -15,7 +15,7 @@ import math
 import re
 from functools import lru_cache
 
-from yokuryu.names import cyrillic, priors
+from yokuryu.names import chars, cyrillic, priors
 from yokuryu.names.index import load_index
 from yokuryu.names.kana import is_reading, morae, normalise_kana, vowel_of
 from yokuryu.names.romaji import is_japanese_romaji, romaji_to_kana
@@ -147,12 +147,38 @@ def _index_readings(written: str, role: str) -> Weighted:
 def kanji_readings(text: str, role: str = priors.ANY, limit: int = 10) -> Weighted:
     """Readings of a kanji name part from the index; unknown parts are read piece by piece."""
     scored = _index_readings(text, role)
+    if not scored and text.translate(_VARIANTS) != text:
+        return kanji_readings(text.translate(_VARIANTS), role, limit)
     if not scored:
         scored = _compose(text, role)
     if not scored:
         return []
     top = max(s for _, s in scored)
     return _normalised([(k, math.exp(s - top)) for k, s in scored], limit)
+
+
+# Variant forms common in names that Unicode normalisation leaves alone.
+_VARIANTS = str.maketrans(
+    {
+        "𠮷": "吉",
+        "髙": "高",
+        "﨑": "崎",
+        "嵜": "崎",
+        "邉": "辺",
+        "邊": "辺",
+        "濵": "浜",
+        "濱": "浜",
+        "德": "徳",
+        "櫻": "桜",
+        "廣": "広",
+        "澤": "沢",
+        "齋": "斎",
+        "齊": "斉",
+        "國": "国",
+        "藏": "蔵",
+        "實": "実",
+    }
+)
 
 
 def _compose(text: str, role: str) -> Weighted:
@@ -165,6 +191,8 @@ def _compose(text: str, role: str) -> Weighted:
             for tail, tw in tails:
                 score = math.log(hw * tw) - 2.0
                 out[head + tail] = max(out.get(head + tail, -math.inf), score)
+    if not out:  # no listed pieces at all: read character by character
+        return [(k, s - 4.0) for k, s in chars.compose(text, load_index().chars)]
     return list(out.items())
 
 
