@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from yokuryu.simulate import ScenarioError, available_scenarios, load_scenario
+from yokuryu.simulate.scenario import merge
 
 
 def test_the_three_shipped_scenarios() -> None:
@@ -103,3 +106,24 @@ def test_an_override_file_changes_only_its_keys(tmp_path: Path) -> None:
     assert scenario.figure("fates.dead").value == 70000
     assert scenario.figure("fates.dead").source == "my estimate"
     assert scenario.value("fates.sent_back") == load_scenario("mhlw").value("fates.sent_back")
+
+
+SCALARS = st.one_of(st.integers(), st.floats(allow_nan=False), st.text(max_size=5))
+TREES = st.recursive(
+    SCALARS, lambda inner: st.dictionaries(st.text(max_size=3), inner, max_size=4), max_leaves=12
+)
+
+
+@given(
+    st.dictionaries(st.text(max_size=3), TREES, max_size=4),
+    st.dictionaries(st.text(max_size=3), TREES, max_size=4),
+)
+def test_merge_keeps_base_keys_and_lets_overrides_win(base: dict, override: dict) -> None:
+    merged = merge(base, override)
+    assert set(merged) == set(base) | set(override)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            assert merged[key] == merge(base[key], value)
+        else:
+            assert merged[key] == value
+    assert merge(base, {}) == base

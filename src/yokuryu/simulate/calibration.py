@@ -220,11 +220,8 @@ def _range_metric(
 
 def _camps(world: World) -> list[Metric]:
     camps, paths = world.camps, world.paths
-    pool = (~world.fates.mongolia) & (
-        paths.first_camp != np.flatnonzero(camps.officers)[0]
-        if camps.officers.any()
-        else ~world.fates.mongolia
-    )
+    # Placed by battalion: everyone but the Mongolia group and the officers' camp.
+    pool = ~world.fates.mongolia & ~camps.officers[paths.first_camp]
     counts = np.bincount(paths.first_camp[pool], minlength=len(camps))
     open_camps = ~camps.officers & (np.arange(len(camps)) != camps.mongolia)
     share = camps.size / camps.size[open_camps].sum()
