@@ -33,7 +33,7 @@ def test_kosovo_upper_quantile_loosely(kosovo_run) -> None:  # type: ignore[no-u
 def test_kosovo_chains_agree_and_are_reported(kosovo_run) -> None:  # type: ignore[no-untyped-def]
     d = kosovo_run.diagnostics
     assert d["rhat"] < 1.05
-    assert 200 < d["ess"] <= 2000
+    assert 50 < d["ess"] <= 2000  # thinned by 100, Kosovo N draws keep ~10–30 % of draws
     assert len(d["chain_medians"]) == 2
     assert d["cap_redraws"] == 0
     assert d["sweeps_per_second"] > 0

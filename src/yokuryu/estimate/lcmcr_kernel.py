@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 WARMUP_SWEEPS = 500
 N0_CAP_FACTOR = 20
+SMALL_MULTINOMIAL = 24  # below this, categorical draws beat conditional binomials
 
 
 @njit(cache=True)
@@ -30,6 +31,14 @@ def _log_gamma_draw(rng: np.random.Generator, shape: float) -> float:
 @njit(cache=True)
 def _log_beta_draw(rng: np.random.Generator, a: float, b: float) -> tuple[float, float]:
     """log V and log(1 − V) for V ~ Beta(a, b)."""
+    # Empty classes give Beta(1, b) or Beta(a, 1), which invert in closed form:
+    # 1 − V = U^(1/b), resp. V = U^(1/a). Exact, one uniform, no underflow for tiny shapes.
+    if a == 1.0:
+        log_1m_v = math.log(rng.random()) / b
+        return math.log(-math.expm1(log_1m_v)), log_1m_v
+    if b == 1.0:
+        log_v = math.log(rng.random()) / a
+        return log_v, math.log(-math.expm1(log_v))
     if a >= 0.5 and b >= 0.5:
         # Both Gamma draws are well above underflow: three logs instead of log-sum-exp.
         ga = rng.gamma(a, 1.0)
@@ -55,6 +64,19 @@ def _descending(weights: NDArray[np.float64], order: NDArray[np.int64]) -> None:
 
 
 @njit(cache=True)
+def _categorical_each(rng, total, weights, out, order):  # type: ignore[no-untyped-def]
+    """Multinomial as `total` categorical draws: cheaper than binomials for small counts."""
+    for _ in range(total):
+        u = rng.random()
+        i = 0
+        cumulative = weights[order[0]]
+        while u > cumulative and i < order.shape[0] - 1:
+            i += 1
+            cumulative += weights[order[i]]
+        out[order[i]] += 1
+
+
+@njit(cache=True)
 def _multinomial(
     rng: np.random.Generator,
     total: int,
@@ -69,6 +91,9 @@ def _multinomial(
     """
     _descending(weights, order)
     out[:] = 0
+    if total <= SMALL_MULTINOMIAL:
+        _categorical_each(rng, total, weights, out, order)
+        return
     remaining = total
     mass = 1.0
     for i in range(weights.shape[0] - 1):
