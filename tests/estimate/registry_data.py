@@ -23,6 +23,8 @@ class Rec:
     source: str
     death_date: str | None = None
     camp: str | None = None
+    notes: str | None = None
+    left: str | None = None
 
 
 def _sources(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
@@ -58,8 +60,8 @@ def insert_persons(conn: sqlite3.Connection, persons: dict[str, list[Rec]]) -> d
                 source, batch = ids[rec.source]
                 record = conn.execute(
                     "INSERT INTO record (source_id, batch_id, row_number, raw_json, death_date, "
-                    "camp) VALUES (?, ?, ?, '{}', ?, ?)",
-                    (source, batch, row, rec.death_date, rec.camp),
+                    "camp, notes, transfer_date) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)",
+                    (source, batch, row, rec.death_date, rec.camp, rec.notes, rec.left),
                 ).lastrowid
                 conn.execute(
                     "INSERT INTO person_record (record_id, person_id, run_id) VALUES (?, ?, ?)",

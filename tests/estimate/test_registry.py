@@ -37,6 +37,10 @@ def _population() -> dict[str, list[Rec]]:
     persons["came-home"] = [Rec("landings", None, "Тайшет")]
     # In scope: a card that records a death; the same person is also on the MHLW list.
     persons["card-and-mhlw"] = [Rec("cards", "1946-03-01"), Rec("mhlw_deaths", "1946-03-01")]
+    # A card closed "умер" (reason in notes), dated only by its closing: a 1946 death.
+    persons["card-closed-died"] = [Rec("cards", None, "№ 7", "умер", "1946-04-02")]
+    # A card closed on transfer is no death.
+    persons["card-transferred"] = [Rec("cards", None, "№ 7", "переведен", "1946-04-02")]
     return persons
 
 
@@ -54,8 +58,8 @@ def test_inclusion_patterns_are_read_per_stratum(linked) -> None:  # type: ignor
     by_name = {s.stratum: s for s in run.strata}
     assert set(by_name) == {"1946", "1947"}
     s1946 = by_name["1946"]
-    # 626 from the table + the card-and-MHLW person; the out-of-scope two are not counted.
-    assert s1946.observed_n == 627
+    # 626 from the table + two card deaths; the out-of-scope three are not counted.
+    assert s1946.observed_n == 628
     assert s1946.lists == ("cards", "mhlw_deaths", "soviet_deaths")
     dga = next(e for e in s1946.estimates if e.estimator == "dga")
     assert 690 <= dga.median <= 780
@@ -72,7 +76,7 @@ def test_a_stratum_with_two_lists_is_refused_with_the_reason(linked) -> None:  #
     assert s1947.refused is not None and "Only 2 list(s)" in s1947.refused
     assert any("cards hold no one in this stratum" in n for n in s1947.notes)
     assert run.total is not None
-    assert run.total.observed_n == 627 + 12
+    assert run.total.observed_n == 628 + 12
     assert any("refused" in n for n in run.total.notes)
 
 
@@ -98,7 +102,7 @@ def test_held_counts_a_landing_that_names_a_camp(linked) -> None:  # type: ignor
     archive, _ = linked
     query = RegistryQuery("held", "all", store=False)
     run = estimate_registry(open_existing(archive), archive, query, QUICK)
-    assert run.strata[0].observed_n == 626 + 12 + 2
+    assert run.strata[0].observed_n == 626 + 12 + 4
     assert "landings" in run.strata[0].lists
 
 
@@ -124,7 +128,7 @@ def test_linkage_samples_are_pooled_and_their_share_reported(linked) -> None:  #
     assert run.linkage_samples == 2
     dga = next(e for e in run.strata[0].estimates if e.estimator == "dga")
     low, high = dga.diagnostics["observed_n_range"]
-    assert low == 627 + 12 and high > low
+    assert low == 628 + 12 and high > low
     assert dga.diagnostics["linkage_share_of_variance"] > 0.5
     assert dga.diagnostics["interval_width_pooled"] > dga.diagnostics["interval_width_within_mean"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from yokuryu.estimate.errors import BadTable, TooFewLists
 from yokuryu.estimate.scope import QUANTITIES, RecordFacts, death_period, in_scope
 from yokuryu.estimate.table import MIN_LISTS, Table, tabulate
-from yokuryu.fates import date_of_death, records_death
+from yokuryu.fates import date_of_death, fate_of, records_death
 
 STRATA = ("all", "period", "region", "camp")
 UNKNOWN = "unknown"
@@ -45,10 +45,12 @@ def live_run(conn: sqlite3.Connection) -> str:
 
 
 def _facts(r: sqlite3.Row) -> RecordFacts:
-    # A card closed with "умер" gives the date of death only as the date it was closed.
-    death = date_of_death(r[3], r[6], r[7])
-    camp = (r[4] or "").strip() or None
-    return RecordFacts(r[0], r[1], r[2], death, camp, records_death(r[6], death))
+    # A card closed with "умер" gives the date of death only as the date it was closed;
+    # some mappings put that reason in notes rather than status.
+    said = r["status"] if fate_of(r["status"]) else r["notes"]
+    death = date_of_death(r["death_date"], said, r["transfer_date"])
+    camp = (r["camp"] or "").strip() or None
+    return RecordFacts(r[0], r[1], r[2], death, camp, records_death(said, death))
 
 
 def linked_records(
@@ -57,7 +59,7 @@ def linked_records(
     """Every record linked in the run, with its person."""
     rows = conn.execute(
         "SELECT r.id, s.name, s.kind, r.death_date, r.camp, pr.person_id, r.status, "
-        "r.transfer_date "
+        "r.transfer_date, r.notes "
         "FROM person_record pr JOIN record r ON r.id = pr.record_id "
         "JOIN source s ON s.id = r.source_id WHERE pr.run_id = ? ORDER BY r.id",
         (run_id,),
