@@ -108,3 +108,10 @@ def test_stays_are_ordered_and_inside_each_path(run: SimulationResult) -> None:
 def test_every_person_has_names(run: SimulationResult, column: str) -> None:
     persons = pq.read_table(run.truth_dir / "persons.parquet", columns=[column])
     assert pc.min(pc.utf8_length(persons[column])).as_py() >= 1
+
+
+def test_the_officers_camp_holds_only_officers(run: SimulationResult) -> None:
+    persons = pq.read_table(run.truth_dir / "persons.parquet", columns=["first_camp", "rank"])
+    elabuga = persons.filter(pc.equal(persons["first_camp"], "Elabuga"))["rank"].to_pylist()
+    officers = {"少尉", "中尉", "大尉", "少佐", "中佐", "大佐", "少将", "中将", "大将"}
+    assert elabuga and set(elabuga) <= officers

@@ -88,20 +88,18 @@ def _first_camps(
     factor = scale(scenario, people.size)
     groups = np.array([r.group for r in tables.RANKS])[people.rank]
     officer = np.isin(groups, ["officer", "general"])
-    to_elabuga = np.zeros(people.size, dtype=bool)
+    officer_camp = np.full(people.size, -1, dtype=np.int64)  # Elabuga: officers only
     for c in np.flatnonzero(camps.officers):
-        to_elabuga |= pick(
-            gen, officer & ~fates.mongolia & ~to_elabuga, quota(camps.size[c], factor)
-        )
-    pool = ~fates.mongolia & ~to_elabuga
+        free = officer & ~fates.mongolia & (officer_camp < 0)
+        officer_camp[pick(gen, free, quota(camps.size[c], factor))] = c
+    pool = ~fates.mongolia & (officer_camp < 0)
     size = max(5, quota(scenario.value("capture.unit_size"), factor))
     battalion = _battalions(gen, people, pool, size)
     open_camps = ~camps.officers & (np.arange(len(camps)) != camps.mongolia)
     kurils = people.region == tables.REGIONS.index("kurils")
     camp_of = _fill_camps(gen, camps, battalion, kurils, open_camps)
     first = np.where(pool, camp_of[np.maximum(battalion, 0)], camps.mongolia)
-    first[to_elabuga] = np.flatnonzero(camps.officers)[0] if camps.officers.any() else first[0]
-    return battalion, first
+    return battalion, np.where(officer_camp >= 0, officer_camp, first)
 
 
 def _arrivals(
