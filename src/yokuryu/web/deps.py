@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any, cast
 
 from fastapi import Request
 
@@ -22,7 +23,12 @@ class Forbidden(YokuryuError):
 
 
 class ConnectionPool:
-    """One SQLite connection per worker thread (a connection must stay in its thread)."""
+    """One SQLite connection per worker thread (a connection must stay in its thread).
+
+    FastAPI may resolve a dependency in one pool thread and run the endpoint in another,
+    so routes get a :class:`ThreadConnection` that finds the current thread's connection
+    at each call.
+    """
 
     def __init__(self, archive: Path) -> None:
         self.path = registry_path(archive)
@@ -36,12 +42,22 @@ class ConnectionPool:
         return conn
 
 
+class ThreadConnection:
+    """Stands for ``sqlite3.Connection``; every attribute is the calling thread's own."""
+
+    def __init__(self, pool: ConnectionPool) -> None:
+        self._pool = pool
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pool.get(), name)
+
+
 def settings_of(request: Request) -> WebSettings:
     return request.app.state.settings
 
 
 def db(request: Request) -> sqlite3.Connection:
-    return request.app.state.pool.get()
+    return cast(sqlite3.Connection, ThreadConnection(request.app.state.pool))
 
 
 def session(request: Request) -> Session | None:

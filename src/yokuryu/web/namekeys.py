@@ -20,6 +20,7 @@ _KATAKANA = {chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)}
 TIERS = ("exact", "coarse")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Width-, case- and kana-insensitive form: 'サトウ', 'さとう' → 'さとう'."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
@@ -45,6 +46,7 @@ def name_parts(text: str) -> tuple[str, ...]:
     return split if len(split) > 1 else tuple(parts)
 
 
+@lru_cache(maxsize=200_000)
 def spelling_key(text: str) -> str | None:
     """The folded-spelling key of a whole name written without spaces."""
     folded = fold(text.replace(" ", ""))

@@ -34,11 +34,14 @@ _cache: dict[tuple[str, str], Any] = {}
 
 
 def _state(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT coalesce(max(id), 0), count(*) FROM record").fetchone()
-    run = conn.execute("SELECT group_concat(DISTINCT run_id) FROM person").fetchone()[0]
-    persons = conn.execute("SELECT count(*) FROM person_record").fetchone()[0]
+    """A cheap fingerprint of the data the caches depend on (rowid maxima, live run)."""
     path = conn.execute("PRAGMA database_list").fetchone()[2]
-    return f"{path}|{row[0]}|{row[1]}|{run}|{persons}"
+    row = conn.execute(
+        "SELECT (SELECT max(id) FROM record), (SELECT max(rowid) FROM person_record), "
+        "(SELECT group_concat(id) FROM link_run WHERE status = 'live'), "
+        "(SELECT max(rowid) FROM person)"
+    ).fetchone()
+    return f"{path}|{tuple(row)}"
 
 
 def _cached(conn: sqlite3.Connection, name: str, compute: Any) -> Any:

@@ -174,15 +174,30 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
     return " AND ".join(clauses) or "1", params
 
 
-def _token_sql(tokens: list[str], tier: str) -> tuple[str, list]:
-    selects, params = [], []
-    for token in tokens:
-        keys = sorted(token_keys(token, tier)) or ["-"]
-        selects.append(
-            f"SELECT person_id FROM person_search_key WHERE key IN ({', '.join('?' for _ in keys)})"
+def _marks(values: list) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _rarity(conn: sqlite3.Connection, keys: list[str]) -> int:
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM person_search_key WHERE key IN ({_marks(keys)}) "
+    return int(conn.execute(sql + "LIMIT 20000)", keys).fetchone()[0])
+
+
+def _token_sql(conn: sqlite3.Connection, tokens: list[str], tier: str) -> tuple[str, list]:
+    """Persons having every query part: start from the rarest part, then probe the others
+    by (key, person) on the primary key — far cheaper than intersecting whole key lists."""
+    keysets = [sorted(token_keys(token, tier)) or ["-"] for token in tokens]
+    keysets.sort(key=lambda keys: _rarity(conn, keys))
+    first, rest = keysets[0], keysets[1:]
+    sql = f"SELECT k0.person_id FROM person_search_key k0 WHERE k0.key IN ({_marks(first)})"
+    params = list(first)
+    for i, keys in enumerate(rest, 1):
+        sql += (
+            f" AND EXISTS (SELECT 1 FROM person_search_key k{i} WHERE k{i}.key IN "
+            f"({_marks(keys)}) AND k{i}.person_id = k0.person_id)"
         )
-        params.extend(keys)
-    return " INTERSECT ".join(selects), params
+        params += keys
+    return sql, params
 
 
 def _candidates(
@@ -199,7 +214,7 @@ def _candidates(
     )
     params = [*visible[1], *params]
     if tokens:
-        token_sql, token_params = _token_sql(tokens, tier)
+        token_sql, token_params = _token_sql(conn, tokens, tier)
         sql += f" AND p.id IN ({token_sql})"
         params += token_params
     sql += f" ORDER BY p.display_name, p.id LIMIT {MAX_CANDIDATES}"
@@ -237,15 +252,24 @@ def _explain(tokens: list[str], forms: list[tuple[str, str]]) -> list[str]:
     return reasons
 
 
-def _score(query: str, tokens: list[str], forms: list[tuple[str, str]]) -> float:
+def _coarse_score(query: str, tokens: list[str], forms: list[tuple[str, str]]) -> float:
+    """1.0 for the exact spelling of a whole name, else the share of parts that matched."""
     if not tokens:
         return 0.0
-    whole = [text for part, text in forms if part == "full"]
-    spaced = " ".join(tokens)
-    best = max((similarity(spaced, text) for text in whole), default=0.0)
+    if spelling_key(query) in {spelling_key(text) for part, text in forms if part == "full"}:
+        return 1.0
     matched = sum(1 for t in tokens if any(token_keys(t) & token_keys(f) for _, f in forms))
-    exact = spelling_key(query) in {spelling_key(text) for text in whole}
-    return 1.0 if exact else round(min(0.99, 0.5 * best + 0.5 * matched / len(tokens)), 4)
+    return round(min(0.99, matched / len(tokens)), 4)
+
+
+def _refined_score(tokens: list[str], forms: list[tuple[str, str]], coarse: float) -> float:
+    """Blend in the engine's similarity of the whole name (costly: only for shown hits)."""
+    if coarse >= 1.0 or not tokens:
+        return coarse
+    whole = {spelling_key(text): text for part, text in forms if part == "full"}
+    spaced = " ".join(tokens)
+    best = max((similarity(spaced, text) for text in list(whole.values())[:4]), default=0.0)
+    return round(min(0.99, 0.5 * best + 0.5 * coarse), 4)
 
 
 def _by_id(conn: sqlite3.Connection, query: str, visible: tuple[str, list]) -> list[Hit]:
@@ -297,9 +321,13 @@ def search(
         if rows:
             break
     forms = _forms_of(conn, [r["id"] for r in rows]) if rows else {}
+    ranked = sorted(
+        ((_coarse_score(query, tokens, forms[r["id"]]), r) for r in rows),
+        key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]),
+    )
     hits = [
-        _hit(r, _score(query, tokens, forms[r["id"]]), _explain(tokens, forms[r["id"]]))
-        for r in rows
+        _hit(r, _refined_score(tokens, forms[r["id"]], coarse), _explain(tokens, forms[r["id"]]))
+        for coarse, r in ranked[: limit * 2]
     ]
     hits.sort(key=lambda h: (-h.score, h.display_name or "", h.person_id))
     return hits[:limit]
