@@ -10,6 +10,7 @@ import pytest
 from yokuryu.estimate.errors import BadTable, LinkageSamplesMissing
 from yokuryu.estimate.lcmcr import LcmcrSettings
 from yokuryu.estimate.pipeline import RegistryQuery, estimate_registry
+from yokuryu.estimate.registry import linked_records, registry_strata
 from yokuryu.estimate.run import RunSettings
 from yokuryu.estimate.samples import write_sample
 from yokuryu.store import open_existing
@@ -138,3 +139,13 @@ def test_missing_samples_are_a_clear_error(linked) -> None:  # type: ignore[no-u
     query = RegistryQuery("deaths", "all", linkage_samples=True)
     with pytest.raises(LinkageSamplesMissing, match="yokuryu link --samples"):
         estimate_registry(open_existing(archive), archive, query, QUICK)
+
+
+def test_every_record_is_read_for_an_assignment_made_elsewhere(linked) -> None:  # type: ignore[no-untyped-def]
+    archive, truth = linked
+    conn = open_existing(archive)
+    facts, assignment = linked_records(conn, None)
+    assert assignment == {}
+    assert sorted(f.record_id for f in facts) == sorted(truth)
+    strata = registry_strata(facts, truth, "deaths", "all", {})
+    assert strata[0].observed_n == 628 + 12

@@ -54,18 +54,19 @@ def _facts(r: sqlite3.Row) -> RecordFacts:
 
 
 def linked_records(
-    conn: sqlite3.Connection, run_id: str
+    conn: sqlite3.Connection, run_id: str | None
 ) -> tuple[list[RecordFacts], dict[int, str]]:
-    """Every record linked in the run, with its person."""
+    """Every record linked in the run, with its person; every record when run_id is None
+    (for an assignment made elsewhere, such as a simulation's truth)."""
     rows = conn.execute(
         "SELECT r.id, s.name, s.kind, r.death_date, r.camp, pr.person_id, r.status, "
-        "r.transfer_date, r.notes "
-        "FROM person_record pr JOIN record r ON r.id = pr.record_id "
-        "JOIN source s ON s.id = r.source_id WHERE pr.run_id = ? ORDER BY r.id",
-        (run_id,),
+        "r.transfer_date, r.notes FROM record r JOIN source s ON s.id = r.source_id "
+        "LEFT JOIN person_record pr ON pr.record_id = r.id AND pr.run_id = ? "
+        "WHERE ? IS NULL OR pr.person_id IS NOT NULL ORDER BY r.id",
+        (run_id, run_id),
     ).fetchall()
     facts = [_facts(r) for r in rows]
-    return facts, {r[0]: str(r[5]) for r in rows}
+    return facts, {r[0]: str(r[5]) for r in rows if r[5] is not None}
 
 
 def camp_regions(conn: sqlite3.Connection, facts: list[RecordFacts]) -> dict[str, str]:
