@@ -38,8 +38,9 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "max_bad_decode_share",
             "0.02",
-            "Share of sampled rows with undecodable bytes above which a file is refused "
-            "as being in the wrong encoding.",
+            "Share of rows with undecodable bytes (at least 5 of them) above which a file "
+            "is refused as being in the wrong encoding, and of lines with NUL bytes above "
+            "which it is refused as binary.",
         ),
         Setting(
             "public_after_years",

@@ -108,12 +108,6 @@ def test_dates_are_read_in_every_native_form(ingested: tuple[SimulationResult, P
     assert landings[0] > 0.8 * landings[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest refuses a whole file when one row in its first MiB has undecodable bytes "
-    "(detect_encoding), where the contract quarantines the row and refuses only above "
-    "max_bad_decode_share; reported to the lead",
-)
 def test_undecodable_rows_are_quarantined(tmp_path: Path) -> None:
     result = simulate(2000, 3, "mhlw", tmp_path / "sim", "harsh")
     _ingest(result, tmp_path / "archive")

@@ -16,6 +16,8 @@ from yokuryu.config import setting
 from yokuryu.errors import UnreadableFile
 
 CANDIDATES = ("cp1251", "koi8_r", "cp932", "euc_jp")
+# An encoding is ruled out when more than half the lines with non-ASCII text fail in it.
+WRONG_ENCODING_SHARE = 0.5
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -122,24 +124,28 @@ def _strict_decodes(sample: bytes, encoding: str) -> bool:
 
 
 def bad_line_share(lines: list[bytes], encoding: str) -> float:
-    """Share of lines that do not decode in `encoding`.
+    """Share of the lines holding non-ASCII bytes that do not decode in `encoding`.
 
-    A list in the right encoding may still hold a few damaged rows (they are quarantined
-    one by one); a list in the wrong encoding fails on most lines that are not ASCII.
+    A list in the wrong encoding fails on most lines that are not plain ASCII; a list in
+    the right one may still hold a few damaged rows, which are quarantined one by one.
     """
-    if not lines:
+    non_ascii = [line for line in lines if not line.isascii()]
+    if not non_ascii:
         return 0.0
-    return sum(1 for line in lines if not _strict_decodes(line, encoding)) / len(lines)
+    return sum(1 for line in non_ascii if not _strict_decodes(line, encoding)) / len(non_ascii)
+
+
+def _ruled_out(lines: list[bytes], encoding: str) -> bool:
+    return bad_line_share(lines, encoding) > WRONG_ENCODING_SHARE
 
 
 def best_guess(sample: bytes) -> str:
     """The most plausible legacy encoding of bytes that are not UTF-8."""
     lines = sample.splitlines()
-    limit = float(setting("max_bad_decode_share"))
     scores = {
         name: plausibility(sample.decode(name, errors="replace"))
         for name in CANDIDATES
-        if bad_line_share(lines, name) <= limit
+        if not _ruled_out(lines, name)
     }
     if not scores:
         return "cp1251"
@@ -156,12 +162,12 @@ def _first_bad_byte(sample: bytes, encoding: str) -> str:
 
 def _check_declared(sample: bytes, lines: list[bytes], declared: str, file_name: str) -> str:
     name = codecs.lookup(declared).name
-    share = bad_line_share(lines, name)
-    if share > float(setting("max_bad_decode_share")):
+    if _ruled_out(lines, name):
         guess = "utf-8" if bad_line_share(lines, "utf-8") == 0 else best_guess(sample)
+        share = bad_line_share(lines, name)
         raise UnreadableFile(
-            f"{file_name} is not valid {declared} ({_first_bad_byte(sample, name)}, "
-            f"{share:.0%} of the first lines); it looks like {guess} — "
+            f"{file_name} is not valid {declared} ({_first_bad_byte(sample, name)}; "
+            f"{share:.0%} of the lines with non-ASCII text fail); it looks like {guess} — "
             f"pass --encoding {guess} or fix the mapping."
         )
     return name
@@ -184,6 +190,6 @@ def detect_encoding(
     _refuse_binary(sample, lines, file_name)
     if declared is not None:
         return DetectedEncoding(_check_declared(sample, lines, declared, file_name), False)
-    if bad_line_share(lines, "utf-8") <= float(setting("max_bad_decode_share")):
+    if not _ruled_out(lines, "utf-8"):
         return DetectedEncoding("utf-8", detected=True)
     return DetectedEncoding(best_guess(sample), detected=True)

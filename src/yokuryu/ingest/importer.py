@@ -22,6 +22,8 @@ from yokuryu.store.audit import now_utc, write_audit
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 5000
+# A handful of damaged rows is damage, not a wrong encoding, however short the file.
+MIN_BAD_ROWS_TO_REFUSE = 5
 
 
 @lru_cache(maxsize=1024)
@@ -196,9 +198,10 @@ class BatchWriter:
 
 
 def _refuse_wrong_encoding(summary: ImportSummary) -> None:
+    """Past the sampled start of a file, many undecodable rows mean a wrong encoding."""
     bad = summary.reasons.get(f"bytes that are not valid {summary.encoding}", 0)
     limit = float(setting("max_bad_decode_share"))
-    if summary.rows_read and bad / summary.rows_read > limit:
+    if bad >= MIN_BAD_ROWS_TO_REFUSE and bad / max(1, summary.rows_read) > limit:
         raise UnreadableFile(
             f"{summary.file}: {bad} of {summary.rows_read} rows have bytes that are not valid "
             f"{summary.encoding}; the file is probably in another encoding — pass --encoding."
