@@ -50,13 +50,6 @@ def build(archive: Path, persons: int, seed: int) -> str:
         str(simulated / "manifest.json"),
         *where,
     )
-    step(
-        "Ingest the six bundled sample lists too",
-        "ingest",
-        "--manifest",
-        str(ROOT / "samples" / "manifest.json"),
-        *where,
-    )
     step("What the archive holds", "status", *where)
     step(
         "Link records into persons (Splink on DuckDB), with 10 linkage samples",
