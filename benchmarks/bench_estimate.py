@@ -7,29 +7,46 @@
    five lists): the Manrique-Vallier (2016) design, where the reference LCMCR covered
    0.95, and the rarely-listed design, a known failure (reference 0.72).
 
-Set ``YOKURYU_BENCH_REPLICATES`` to change the number of coverage replicates (40).
+4. End to end: simulated archives (``soviet-records`` and ``nimmo`` scenarios) simulated,
+   ingested and linked by ``yokuryu link --samples``; does each estimator's interval hold
+   the true number of deaths — with the truth's linkage, the live link run, and averaged
+   over the linkage samples?
+
+Set ``YOKURYU_BENCH_REPLICATES`` to change the number of coverage replicates (40),
+``YOKURYU_BENCH_E2E_PERSONS`` the simulated population (20,000; 0 skips part 4).
 """
 
 from __future__ import annotations
 
 import os
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+import pyarrow.parquet as pq
 
 from yokuryu.estimate.dga import DgaSettings, dga, negative_binomial_prior
 from yokuryu.estimate.lcmcr import LcmcrSettings, compile_sampler, lcmcr
 from yokuryu.estimate.loglinear import Model, fit_model, loglinear
+from yokuryu.estimate.pipeline import RegistryQuery, estimate_registry
+from yokuryu.estimate.registry import linked_records, registry_strata
+from yokuryu.estimate.run import RunSettings, StratumResult, estimate_strata
 from yokuryu.estimate.simulation import MANRIQUE_VALLIER, RARELY_LISTED, coverage
 from yokuryu.estimate.table import read_table
+from yokuryu.store import open_existing
 
 DATA = Path(__file__).parent.parent / "tests" / "data" / "mse"
 REPLICATES = int(os.environ.get("YOKURYU_BENCH_REPLICATES", "40"))
 LOGLINEAR_REPLICATES = max(1, REPLICATES // 4)  # 1,024 models per five-list table: slow
 REFERENCE = LcmcrSettings(classes=10, burnin=10_000, samples=1_000, thinning=100)
 COVERAGE_LCMCR = LcmcrSettings(classes=10, burnin=10_000, samples=1_000, thinning=20, chains=1)
+E2E_PERSONS = int(os.environ.get("YOKURYU_BENCH_E2E_PERSONS", "20000"))
+E2E_SAMPLES = 10
+E2E_SETTINGS = RunSettings(lcmcr=LcmcrSettings(burnin=5_000, samples=500, thinning=20, chains=2))
 
 
 def _speed() -> None:
@@ -124,9 +141,71 @@ def _coverage() -> None:
             )
 
 
+def _cli(*args: str) -> None:
+    yokuryu = Path(sys.executable).parent / "yokuryu"
+    subprocess.run([str(yokuryu), *args], check=True, capture_output=True)
+
+
+def _truth(sim: Path, archive: Path) -> tuple[int, dict[int, str]]:
+    """True deaths, and record id → true person (the oracle linkage)."""
+    persons = pq.read_table(sim / "truth" / "persons.parquet", columns=["fate"])
+    deaths = sum(f == "dead" for f in persons.column("fate").to_pylist())
+    rows = pq.read_table(sim / "truth" / "records.parquet").to_pylist()
+    conn = open_existing(archive)
+    ids = {
+        (r["name"], r["row_number"]): r["id"]
+        for r in conn.execute(
+            "SELECT r.id, s.name, r.row_number FROM record r JOIN source s ON s.id = r.source_id"
+        )
+    }
+    truth = {ids[(r["source"], r["row_number"])]: r["person_id"] for r in rows
+             if (r["source"], r["row_number"]) in ids}  # fmt: skip
+    return deaths, {k: str(v) for k, v in truth.items()}
+
+
+def _report(label: str, result: StratumResult, deaths: int) -> None:
+    for e in result.estimates:
+        verdict = "covers" if e.lower <= deaths <= e.upper else "MISSES"
+        share = e.diagnostics.get("linkage_share_of_variance")
+        extra = f", linkage {share:.0%} of variance" if share is not None else ""
+        print(f"  {label:<28} n={result.observed_n:>6,}  {e.estimator:<14} {e.median:>9,.0f} "
+              f"[{e.lower:>9,.0f}, {e.upper:>9,.0f}]  {verdict} {deaths:,}{extra}")  # fmt: skip
+    for note in result.notes:
+        print(f"  {label:<28} note: {note}")
+
+
+def _end_to_end(scenario: str, folder: Path) -> None:
+    sim, archive = folder / "sim", folder / "archive"
+    started = time.perf_counter()
+    _cli("simulate", "--persons", str(E2E_PERSONS), "--seed", "7", "--scenario", scenario,
+         "--noise", "clean", "--out", str(sim))  # fmt: skip
+    _cli("init", "--archive", str(archive))
+    _cli("ingest", "--manifest", str(sim / "manifest.json"), "--archive", str(archive))
+    _cli("link", "--archive", str(archive), "--samples", str(E2E_SAMPLES))
+    prepared = time.perf_counter() - started
+    deaths, truth = _truth(sim, archive)
+    conn = open_existing(archive)
+    print(f"{scenario}: {E2E_PERSONS:,} persons, true deaths {deaths:,} "
+          f"(simulate+ingest+link {prepared:.0f} s)")  # fmt: skip
+    facts, _ = linked_records(conn, None)
+    oracle = estimate_strata(registry_strata(facts, truth, "deaths", "all", {}), E2E_SETTINGS)
+    _report("truth's linkage", oracle[0], deaths)
+    for label, samples in (("live link run", False), ("averaged over samples", True)):
+        query = RegistryQuery("deaths", "all", linkage_samples=samples, store=False)
+        _report(label, estimate_registry(conn, archive, query, E2E_SETTINGS).strata[0], deaths)
+
+
 def run() -> None:
     _speed()
     _figures()
     _coverage()
+    if E2E_PERSONS:
+        for scenario in ("soviet-records", "nimmo"):
+            with tempfile.TemporaryDirectory() as folder:
+                try:
+                    _end_to_end(scenario, Path(folder))
+                except subprocess.CalledProcessError as exc:
+                    print(f"{scenario}: end to end failed at {exc.cmd[1]}: "
+                          f"{exc.stderr.decode(errors='replace')[-300:]}")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:,.0f} MiB")
