@@ -10,7 +10,7 @@ import pytest
 from yokuryu.estimate.errors import BadTable, LinkageSamplesMissing
 from yokuryu.estimate.lcmcr import LcmcrSettings
 from yokuryu.estimate.pipeline import RegistryQuery, estimate_registry
-from yokuryu.estimate.registry import linked_records, registry_strata
+from yokuryu.estimate.registry import camp_regions, linked_records, registry_strata
 from yokuryu.estimate.run import RunSettings
 from yokuryu.estimate.samples import write_sample
 from yokuryu.store import open_existing
@@ -149,3 +149,19 @@ def test_every_record_is_read_for_an_assignment_made_elsewhere(linked) -> None: 
     assert sorted(f.record_id for f in facts) == sorted(truth)
     strata = registry_strata(facts, truth, "deaths", "all", {})
     assert strata[0].observed_n == 628 + 12
+
+
+def test_region_strata_come_from_the_gazetteer(archive: Path) -> None:
+    persons = {}
+    for camp, prefix in (("Тайшет", "t"), ("лагерь № 7", "n"), ("Караганда", "k")):
+        for p in persons_from_counts(
+            LISTS, COUNTS_1947 | {(1, 1, 1): 2, (0, 0, 1): 3}, "1946", prefix
+        ).values():
+            persons[f"{prefix}{len(persons)}"] = [Rec(r.source, r.death_date, camp) for r in p]
+    conn = open_existing(archive)
+    insert_persons(conn, persons)
+    facts, assignment = linked_records(conn, RUN)
+    regions = camp_regions(conn, facts)
+    assert regions["Тайшет"] == regions["лагерь № 7"] == "Irkutsk Oblast"
+    strata = registry_strata(facts, assignment, "deaths", "region", regions)
+    assert {s.name: s.observed_n for s in strata} == {"Irkutsk Oblast": 34, "Karaganda Oblast": 17}
