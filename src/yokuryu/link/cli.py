@@ -44,7 +44,7 @@ EXIT_REJECTED = 3
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
-    default=0.5,
+    default=0.7,
     show_default=True,
     help="Match probability at or above which two records are one person.",
 )

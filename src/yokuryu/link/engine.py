@@ -26,11 +26,15 @@ def spark_session() -> Any:
             "The Spark engine needs pyspark; install it with `pip install 'yokuryu[spark]'` "
             "(and Java 17), or use --engine duckdb."
         ) from exc
+    from splink.backends.spark import similarity_jar_location
+
     builder = SparkSession.builder.appName("yokuryu-link")
     builder = builder.master(os.environ.get("SPARK_MASTER", "local[2]"))
     for key, value in {
         "spark.sql.shuffle.partitions": "8",
         "spark.ui.enabled": "false",
+        # Splink's Jaro–Winkler and other string similarities, as a Scala UDF jar.
+        "spark.jars": similarity_jar_location(),
         "spark.driver.memory": os.environ.get("SPARK_DRIVER_MEMORY", "4g"),
         "spark.sql.execution.arrow.pyspark.enabled": "true",
     }.items():

@@ -31,7 +31,7 @@ from yokuryu.link.standardise import standardise_records
 from yokuryu.store import open_existing, transaction
 from yokuryu.store.audit import now_utc, write_audit
 
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.7
 # One man has at most a dozen or so records (several Soviet cards, death lists, landing).
 MAX_CLUSTER = 20
 Progress = Callable[[str], None]

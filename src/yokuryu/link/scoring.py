@@ -11,12 +11,14 @@ import pyarrow as pa
 from yokuryu.link import model
 from yokuryu.link.engine import db_api, register
 
+logger = logging.getLogger(__name__)
 # Pairs below this probability are dropped from the scored pairs (they could not be drawn
 # into a linkage sample often enough to matter).
 KEEP_PROBABILITY = 0.01
 MIN_LABELS = 10
 U_SAMPLE_PAIRS = 2_000_000
 RECALL_OF_DETERMINISTIC_RULES = 0.7
+DIALECTS = {"duckdb": "duckdb", "spark": "spark"}
 
 
 @dataclass
@@ -44,11 +46,26 @@ def train(linker: Any, labels: pa.Table | None, seed: int = 42) -> None:
     )
     training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
     for rule in model.EM_BLOCKS:
-        training.estimate_parameters_using_expectation_maximisation(rule)
+        _em(training, rule)
     if labels is not None and labels.num_rows >= MIN_LABELS:
         api = linker._db_api
         frame = api.register(labels, table_name="labels") if hasattr(api, "register") else labels
         training.estimate_m_from_pairwise_labels(frame)
+
+
+def _em(training: Any, rule: Any) -> None:
+    """One EM session; a session whose m estimate underflows to 0 is left out.
+
+    EM can drive the m probability of a level seen only among non-matches to exactly 0,
+    which Splink refuses; the comparisons that session trains then keep the estimates of
+    the other sessions (or Splink's defaults).
+    """
+    try:
+        training.estimate_parameters_using_expectation_maximisation(rule)
+    except ValueError as exc:
+        if "below the minimum" not in str(exc):
+            raise
+        logger.warning("EM session %s left out: %s", rule, exc)
 
 
 def _charts(linker: Any, predictions: Any) -> dict[str, str]:
@@ -70,11 +87,9 @@ def score(
 ) -> Scored:
     """Train (unless a trained model is given) and score every blocked pair."""
     api = db_api(engine)
-    settings = trained if trained is not None else model.settings(only_new)
+    settings: Any = model.settings(only_new)
     if trained is not None:
-        settings = dict(trained)
-        settings["blocking_rules_to_generate_predictions"] = model.blocking_rules(only_new)
-        settings["retain_intermediate_calculation_columns"] = True
+        settings = with_parameters(settings.create_settings_dict(DIALECTS[engine]), trained)
     linker = _linker(api, engine, table, settings)
     if trained is None:
         train(linker, labels)
@@ -83,6 +98,19 @@ def score(
     drawn = _charts(linker, predictions) if charts else {}
     saved = linker.misc.save_model_to_json()
     return Scored(pairs, saved, comparisons(linker), drawn)
+
+
+def with_parameters(fresh: dict[str, Any], trained: dict[str, Any]) -> dict[str, Any]:
+    """The settings written for this engine's SQL dialect, with a trained model's m, u and
+    prior (a saved model's SQL is in the dialect it was trained in: DuckDB's double-quoted
+    names would be string literals to Spark)."""
+    for new, old in zip(fresh["comparisons"], trained["comparisons"], strict=True):
+        for level, saved in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
+            for key in ("m_probability", "u_probability", "tf_minimum_u_value"):
+                if key in saved:
+                    level[key] = saved[key]
+    fresh["probability_two_random_records_match"] = trained["probability_two_random_records_match"]
+    return fresh
 
 
 def comparisons(linker: Any) -> int:

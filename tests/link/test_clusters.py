@@ -1,0 +1,76 @@
+"""Clustering: the oracle is networkx's connected components; decisions override."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yokuryu.link.clusters import cluster
+
+
+def _random_graph(
+    seed: int, n: int = 60, m: int = 80
+) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    left = rng.integers(0, n, m)
+    right = rng.integers(0, n, m)
+    keep = left != right
+    return list(range(n)), left[keep], right[keep], rng.random(int(keep.sum()))
+
+
+def _as_sets(assignment: dict[int, int]) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for record, label in assignment.items():
+        groups.setdefault(label, set()).add(record)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.9])
+def test_clusters_are_the_connected_components_networkx_finds(seed: int, threshold: float) -> None:
+    records, left, right, p = _random_graph(seed)
+    graph = nx.Graph()
+    graph.add_nodes_from(records)
+    graph.add_edges_from((a, b) for a, b, q in zip(left, right, p, strict=True) if q >= threshold)
+    expected = {frozenset(c) for c in nx.connected_components(graph)}
+    assert _as_sets(cluster(records, left, right, p, threshold)) == expected
+
+
+def test_a_cluster_is_labelled_by_its_smallest_record() -> None:
+    got = cluster([5, 7, 9], np.array([9]), np.array([7]), np.array([0.99]), 0.5)
+    assert got == {5: 5, 7: 7, 9: 7}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    pairs=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 59)), max_size=10),
+)
+def test_a_non_match_decision_is_never_inside_one_cluster(
+    seed: int, pairs: list[tuple[int, int]]
+) -> None:
+    records, left, right, p = _random_graph(seed, m=150)
+    cannot = [(a, b) for a, b in pairs if a != b]
+    got = cluster(records, left, right, p, 0.0, cannot=cannot)
+    assert all(got[a] != got[b] for a, b in cannot)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    pairs=st.lists(st.tuples(st.integers(0, 59), st.integers(0, 59)), max_size=10),
+)
+def test_a_match_decision_always_joins_its_records(seed: int, pairs: list[tuple[int, int]]) -> None:
+    records, left, right, p = _random_graph(seed)
+    got = cluster(records, left, right, p, 0.99, must=pairs)
+    assert all(got[a] == got[b] for a, b in pairs)
+
+
+def test_a_blocked_merge_keeps_the_stronger_links() -> None:
+    # 1–2 at 0.99, 2–3 at 0.9, and a decision that 1 and 3 are different men.
+    got = cluster([1, 2, 3], np.array([1, 2]), np.array([2, 3]), np.array([0.99, 0.9]), 0.5,
+                  cannot=[(1, 3)])  # fmt: skip
+    assert got[1] == got[2] != got[3]
