@@ -185,7 +185,7 @@ def populate(archive: Path) -> None:
             ("loglinear", 58000, 52000, 66000),
         ):
             _insert(conn, "estimate", {"estimate_run": "est-1", "link_run_id": "run-1",
-                                       "quantity": "deaths_total", "stratum_by": "all",
+                                       "quantity": "deaths", "stratum_by": "all",
                                        "stratum": "all", "estimator": estimator,
                                        "lists": "2,3", "observed_n": 4, "median": median,
                                        "lower": lower, "upper": upper, "created_at": NOW})  # fmt: skip

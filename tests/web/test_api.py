@@ -67,6 +67,7 @@ def test_sources_estimates_me_export(client):
     estimates = client.get("/api/estimates").json()
     assert {e["estimator"] for e in estimates["estimates"]} == {"lcmcr", "loglinear"}
     assert any(c["quantity"] == "deaths_total" for c in estimates["claims"])
+    assert {e["quantity"] for e in estimates["estimates"]} == {"deaths"}
     assert {"year": "1946", "kind": "mhlw_death", "event": "death", "n": 1} in estimates[
         "counts_by_year"
     ]
@@ -78,7 +79,9 @@ def test_sources_estimates_me_export(client):
 def test_estimates_page_draws_intervals_beside_claims(client):
     html = client.get("/estimates").text
     assert html.count("<circle") == 2 and "55000–70000" in html
-    assert "Ministry of Health" in html or "MHLW" in html
+    claims = client.get("/api/estimates").json()["claims"]
+    beside = [c for c in claims if c["quantity"] in ("deaths_total", "deaths_plus_missing")]
+    assert html.count('fill="#c0392b"') == len(beside) > 0  # deaths claims drawn, no others
 
 
 def test_session_route_needs_login(client):

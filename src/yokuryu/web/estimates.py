@@ -8,17 +8,14 @@ from typing import Any
 
 
 def estimates(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """The latest estimate run's rows: per quantity, stratum and estimator, with intervals."""
-    run = conn.execute(
-        "SELECT estimate_run FROM estimate ORDER BY created_at DESC, id DESC LIMIT 1"
-    ).fetchone()
-    if run is None:
-        return []
+    """The latest run's rows for each quantity and stratification, with intervals."""
     rows = conn.execute(
-        "SELECT quantity, stratum_by, stratum, estimator, lists, observed_n, median, lower, "
-        "upper, diagnostics_json, estimate_run, link_run_id FROM estimate "
-        "WHERE estimate_run = ? ORDER BY quantity, stratum_by, stratum, estimator",
-        (run[0],),
+        "SELECT e.quantity, e.stratum_by, e.stratum, e.estimator, e.lists, e.observed_n, "
+        "e.median, e.lower, e.upper, e.diagnostics_json, e.estimate_run, e.link_run_id "
+        "FROM estimate e WHERE e.estimate_run = (SELECT l.estimate_run FROM estimate l "
+        "WHERE l.quantity = e.quantity AND l.stratum_by = e.stratum_by "
+        "ORDER BY l.created_at DESC, l.id DESC LIMIT 1) "
+        "ORDER BY e.quantity, e.stratum_by, e.stratum, e.estimator"
     )
     out = []
     for row in rows:
@@ -46,16 +43,23 @@ def counts_by_year(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def _claim_quantities(quantity: str) -> tuple[str, ...]:
+    """Published claims that sit beside an estimated quantity ("deaths" → deaths_total…)."""
+    from yokuryu.estimate.store import CLAIM_QUANTITIES
+
+    return (*CLAIM_QUANTITIES.get(quantity, ()), quantity)
+
+
 def chart_rows(items: list[dict[str, Any]], claim_rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Bars for an SVG chart: every interval and claim on one shared scale per quantity."""
+    """Bars for an SVG chart per quantity and stratification, claims on the same scale."""
     charts: dict[str, dict[str, Any]] = {}
     for e in items:
-        chart = charts.setdefault(e["quantity"], {"bars": [], "claims": []})
+        key = f"{e['quantity']} by {e['stratum_by']}"
+        chart = charts.setdefault(key, {"bars": [], "claims": [], "quantity": e["quantity"]})
         chart["bars"].append(e)
-    for c in claim_rows:
-        if c["quantity"] in charts:
-            charts[c["quantity"]]["claims"].append(c)
     for chart in charts.values():
+        wanted = _claim_quantities(chart["quantity"])
+        chart["claims"] = [c for c in claim_rows if c["quantity"] in wanted]
         values = [v for b in chart["bars"] for v in (b["upper"], b["median"]) if v is not None]
         values += [c["value_high"] or c["value_low"] or 0 for c in chart["claims"]]
         chart["max"] = max(values, default=1) or 1
