@@ -178,7 +178,7 @@ def populate(archive: Path) -> None:
                                       "match_probability": 0.62, "match_weight": 1.4,
                                       "features_json": json.dumps({"full_name": 3.1,
                                                                    "birth_year": 2.0,
-                                                                   "camp": -0.4}),
+                                                                   "camp": -0.4, "name_frequency": 0.7}),
                                       "priority": 1.0})  # fmt: skip
         for estimator, median, lower, upper in (
             ("lcmcr", 61000, 55000, 70000),

@@ -61,6 +61,7 @@ def test_a_new_verdict_supersedes_and_undo_restores_it(archivist, site):
 def test_html_review_form_decides_and_undoes(archivist):
     page = archivist.get("/review")
     assert "高橋" in page.text and "Такахаси Киёси" in page.text
+    assert '<th>name_frequency</th><td></td><td></td><td class="weight">0.7</td>' in page.text
     csrf = _csrf(archivist)
     archivist.post("/review/decide", data={"left": 8, "right": 9, "verdict": "match", "csrf": csrf})
     after = archivist.get("/review").text
