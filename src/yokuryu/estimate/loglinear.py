@@ -21,6 +21,7 @@ from scipy.optimize import brentq, minimize_scalar
 from scipy.special import gammaln
 from scipy.stats import chi2
 
+from yokuryu.estimate.errors import BadTable
 from yokuryu.estimate.result import Estimate
 from yokuryu.estimate.table import Table, require_lists
 
@@ -28,6 +29,7 @@ EXHAUSTIVE_MAX_PAIRS = 10  # five lists: 2^10 = 1,024 models
 HETEROGENEITY = ("poisson", "darroch", "gamma")
 DIVERGED_COEFFICIENT = 25.0
 DRAWS = 4000
+UNBOUNDED_FACTOR = 1000  # an upper bound beyond 1,000·n is no bound
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,13 @@ def profile_interval(table: Table, fit: Fit, level: float = 0.95) -> tuple[float
     target = -top.fun - chi2.ppf(level, 1) / 2
     lower = n if f(n + 1e-6) > target else brentq(lambda t: f(t) - target, n + 1e-6, top.x)
     upper = top.x * 2
-    while f(upper) > target and upper < 1e3 * max(n, 1):
+    while f(upper) > target and upper < UNBOUNDED_FACTOR * n:
         upper *= 2
+    if f(upper) > target:
+        raise BadTable(
+            f"The profile likelihood of N under {fit.model.label(table.lists)} does not fall "
+            f"below its cut-off up to {upper:,.0f}: the lists do not bound N from above."
+        )
     upper = brentq(lambda t: f(t) - target, top.x, upper, xtol=0.01)
     return float(top.x), float(lower), float(upper)
 
@@ -189,7 +196,10 @@ def loglinear(table: Table, criterion: str = "aic", seed: int = 0) -> Estimate:
     require_lists(table, "Log-linear")
     fits = candidate_fits(table, criterion)
     if not fits:
-        raise_no_mle(table)
+        raise BadTable(
+            f"No log-linear model has a finite maximum-likelihood estimate on lists "
+            f"{', '.join(table.lists)}: the lists overlap too sparsely."
+        )
     best = fits[0]
     _mle, low, high = profile_interval(table, best)
     estimate = Estimate(f"loglinear_{criterion}", table.n, best.n_hat, low, high)
@@ -231,12 +241,3 @@ def _spread_warning(table: Table, fits: list[Fit], criterion: str) -> list[str]:
             "understates the model uncertainty."
         ]
     return []
-
-
-def raise_no_mle(table: Table) -> None:
-    from yokuryu.estimate.errors import BadTable
-
-    raise BadTable(
-        f"No log-linear model has a finite maximum-likelihood estimate on lists "
-        f"{', '.join(table.lists)}: the lists overlap too sparsely."
-    )
