@@ -10,12 +10,14 @@ from numba import njit
 
 
 @njit(cache=True)
-def _distance(a, la, b, lb, sub, ins, prev, cur):
+def _distance(a, la, b, lb, sub, ins, prev, cur, limit):
+    """Weighted edit distance, or any value above limit as soon as it must exceed it."""
     prev[0] = 0.0
     for j in range(1, lb + 1):
         prev[j] = prev[j - 1] + ins[b[j - 1]]
     for i in range(1, la + 1):
         cur[0] = prev[0] + ins[a[i - 1]]
+        row_min = cur[0]
         for j in range(1, lb + 1):
             best = prev[j - 1] + sub[a[i - 1], b[j - 1]]
             up = prev[j] + ins[a[i - 1]]
@@ -25,6 +27,10 @@ def _distance(a, la, b, lb, sub, ins, prev, cur):
             if left < best:
                 best = left
             cur[j] = best
+            if best < row_min:
+                row_min = best
+        if row_min > limit:  # costs only grow down the table
+            return row_min
         prev, cur = cur, prev
     return prev[lb]
 
@@ -41,8 +47,27 @@ def _seq_similarity(x, y, seqs, lens, sub, ins, floor, min_ins, prev, cur):
     # Each unmatched element costs at least the cheapest insertion.
     if 1.0 - abs(la - lb) * min_ins / longest <= floor:
         return 0.0
-    cost = _distance(seqs[x], la, seqs[y], lb, sub, ins, prev, cur)
+    cost = _distance(seqs[x], la, seqs[y], lb, sub, ins, prev, cur, (1.0 - floor) * longest)
     return max(0.0, 1.0 - cost / longest)
+
+
+@njit(cache=True)
+def _best_pair(flat, pen, off, a, sa, b, sb, seqs, lens, sub, ins, min_ins, prev, cur, best):
+    """Best penalised similarity over two slots' candidates (sorted by penalty)."""
+    for i in range(off[a, sa, 0], off[a, sa, 1]):
+        pa = pen[i]
+        if 1.0 - pa <= best:
+            break
+        for j in range(off[b, sb, 0], off[b, sb, 1]):
+            pb = pen[j]
+            if 1.0 - pa - pb <= best:
+                break
+            floor = best + pa + pb
+            s = _seq_similarity(flat[i], flat[j], seqs, lens, sub, ins, floor, min_ins, prev, cur)
+            s = s - pa - pb
+            if s > best:
+                best = s
+    return best
 
 
 @njit(cache=True)
@@ -51,14 +76,17 @@ def _part(
     sa,
     b,
     sb,
+    floor,
     flags,
     mflat,
+    mpen,
     moff,
     mseq,
     mlen,
     msub,
     mins,
     lflat,
+    lpen,
     loff,
     lseq,
     llen,
@@ -69,24 +97,24 @@ def _part(
     prev,
     cur,
 ):
-    best = 0.0
-    for i in range(moff[a, sa, 0], moff[a, sa, 1]):
-        for j in range(moff[b, sb, 0], moff[b, sb, 1]):
-            s = _seq_similarity(mflat[i], mflat[j], mseq, mlen, msub, mins, best, mmin, prev, cur)
-            if s > best:
-                best = s
-            if best == 1.0:
-                return best
+    """Part similarity, or floor when it cannot beat floor (callers pass what must be beaten)."""
+    best = _best_pair(
+        mflat, mpen, moff, a, sa, b, sb, mseq, mlen, msub, mins, mmin, prev, cur, floor
+    )
     either_cyr = flags[a, sa, 0] or flags[b, sb, 0]
-    if either_cyr and flags[a, sa, 1] and flags[b, sb, 1]:
-        for i in range(loff[a, sa, 0], loff[a, sa, 1]):
-            for j in range(loff[b, sb, 0], loff[b, sb, 1]):
-                s = _seq_similarity(
-                    lflat[i], lflat[j], lseq, llen, lsub, lins, best, lmin, prev, cur
-                )
-                if s > best:
-                    best = s
+    if best < 1.0 and either_cyr and flags[a, sa, 1] and flags[b, sb, 1]:
+        best = _best_pair(
+            lflat, lpen, loff, a, sa, b, sb, lseq, llen, lsub, lins, lmin, prev, cur, best
+        )
     return best
+
+
+@njit(cache=True)
+def _needed(known, need):
+    """Least score y with _combine(known, y) > need."""
+    if need <= known:
+        return max(0.0, (need - 0.25 * known) / 0.75)
+    return (need - 0.75 * known) / 0.25
 
 
 @njit(cache=True)
@@ -101,12 +129,14 @@ def score_pairs(
     nparts,
     flags,
     mflat,
+    mpen,
     moff,
     mseq,
     mlen,
     msub,
     mins,
     lflat,
+    lpen,
     loff,
     lseq,
     llen,
@@ -128,12 +158,14 @@ def score_pairs(
         args = (
             flags,
             mflat,
+            mpen,
             moff,
             mseq,
             mlen,
             msub,
             mins,
             lflat,
+            lpen,
             loff,
             lseq,
             llen,
@@ -145,28 +177,29 @@ def score_pairs(
             cur,
         )
         if na == 1 and nb == 1:
-            out[k] = _part(a, 0, b, 0, *args)
+            out[k] = _part(a, 0, b, 0, 0.0, *args)
             continue
         if na == 1 or nb == 1:
             single, other, n_other = (a, b, nb) if na == 1 else (b, a, na)
             best = 0.0
             for p in range(n_other):
-                s = partial_factor * _part(single, 0, other, p, *args)
+                s = partial_factor * _part(single, 0, other, p, best / partial_factor, *args)
                 if s > best:
                     best = s
             if n_other == 2:
-                s = _part(single, 0, other, 2, *args)
-                if s > best:
-                    best = s
+                best = max(best, _part(single, 0, other, 2, best, *args))
             out[k] = best
             continue
-        best = _combine(_part(a, 0, b, 0, *args), _part(a, 1, b, 1, *args))
-        # A swapped or merged reading can score at most 1 - its penalty: skip it when it
-        # cannot win (the result is the same as computing it).
+        best = _combine(_part(a, 0, b, 0, 0.0, *args), _part(a, 1, b, 1, 0.0, *args))
+        # Swapped and merged readings carry a penalty; each step is skipped, or given the
+        # score it must beat, when it cannot change the result (same numbers as compare.py).
         if best < 1.0 - swap_penalty:
-            swapped = _combine(_part(a, 0, b, 1, *args), _part(a, 1, b, 0, *args))
-            best = max(best, swapped - swap_penalty)
+            first = _part(a, 0, b, 1, 0.0, *args)
+            need = best + swap_penalty
+            if 0.75 * first + 0.25 > need:
+                second = _part(a, 1, b, 0, _needed(first, need), *args)
+                best = max(best, _combine(first, second) - swap_penalty)
         if best < 1.0 - merge_penalty:
-            best = max(best, _part(a, 2, b, 2, *args) - merge_penalty)
+            best = max(best, _part(a, 2, b, 2, best + merge_penalty, *args) - merge_penalty)
         out[k] = max(0.0, min(1.0, best))
     return out

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from yokuryu.names import align, compare, cyrillic, phonetic
+from yokuryu.names import align, compare, phonetic
 from yokuryu.names.kana import SYLLABLES, mora_code
 from yokuryu.names.model import NamePart, ParsedName
 from yokuryu.names.parsing import parse
@@ -74,6 +74,9 @@ class _Sequences:
         return data, lengths
 
 
+# Candidates of one part: (sequence id, penalty) for morae and for Cyrillic letters, whether
+# the part was written in Cyrillic and whether it has readings at all.
+Slot = tuple[list[tuple[int, float]], list[tuple[int, float]], bool, bool]
 # Part slots per name: 0 and 1 are the core parts, 2 the merged whole.
 SLOTS = 3
 
@@ -86,9 +89,9 @@ class NameTable:
         self.morae = _Sequences()
         self.letters = _Sequences()
         self.n_parts: list[int] = []
-        self.slots: list[list[tuple[list[int], list[int], bool, bool]]] = []
+        self.slots: list[list[Slot]] = []
         self._frozen: tuple[np.ndarray, ...] | None = None
-        self._slot_cache: dict[tuple[str, str, str], tuple[list[int], list[int], bool, bool]] = {}
+        self._slot_cache: dict[tuple[str, str, str], Slot] = {}
 
     def __len__(self) -> int:
         return len(self.n_parts)
@@ -108,27 +111,20 @@ class NameTable:
         self._frozen = None
         return len(self.n_parts) - 1
 
-    def _empty(self) -> tuple[list[int], list[int], bool, bool]:
+    def _empty(self) -> Slot:
         return [], [], False, False
 
-    def _slot(self, part: NamePart) -> tuple[list[int], list[int], bool, bool]:
+    def _slot(self, part: NamePart) -> Slot:
         key = (part.text, part.role, part.script)
         if key not in self._slot_cache:
             self._slot_cache[key] = self._compile_slot(part)
         return self._slot_cache[key]
 
-    def _compile_slot(self, part: NamePart) -> tuple[list[int], list[int], bool, bool]:
-        kept = compare.candidates(part)
-        # Candidates that differ only in vowel length share one sequence: score it once.
-        moras = list(
-            dict.fromkeys(self.morae.add(self.vocab.mora_ids(phonetic.codes(r.kana))) for r in kept)
-        )
-        if part.script == CYRILLIC:
-            forms = [part.text.lower()]
-        else:
-            forms = [cyrillic.standard(r.kana) for r in kept]
-        letters = list(dict.fromkeys(self.letters.add(self.vocab.letter_ids(f)) for f in forms))
-        return moras, letters, part.script == CYRILLIC, bool(part.readings)
+    def _compile_slot(self, part: NamePart) -> Slot:
+        morae, forms = compare.comparable(part)
+        mora_ids = [(self.morae.add(self.vocab.mora_ids(c)), p) for c, p in morae]
+        letter_ids = [(self.letters.add(self.vocab.letter_ids(f)), p) for f, p in forms]
+        return mora_ids, letter_ids, part.script == CYRILLIC, bool(part.readings)
 
     def _freeze(self) -> tuple[np.ndarray, ...]:
         if self._frozen is None:
@@ -141,18 +137,26 @@ class NameTable:
             )
         return self._frozen
 
-    def _flat(self, which: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Candidate ids flattened, start offsets [name, slot, (start, end)], flags."""
-        flat: list[int] = []
+    def _flat(self, which: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Candidate ids and penalties flattened, offsets [name, slot, (start, end)], flags."""
+        ids: list[int] = []
+        penalties: list[float] = []
         offsets = np.zeros((len(self.slots), SLOTS, 2), np.int64)
         flags = np.zeros((len(self.slots), SLOTS, 2), np.bool_)
         for i, slots in enumerate(self.slots):
             for s, slot in enumerate(slots):
-                offsets[i, s, 0] = len(flat)
-                flat.extend(slot[0] if which == 0 else slot[1])
-                offsets[i, s, 1] = len(flat)
+                offsets[i, s, 0] = len(ids)
+                for seq, cost in slot[0] if which == 0 else slot[1]:
+                    ids.append(seq)
+                    penalties.append(cost)
+                offsets[i, s, 1] = len(ids)
                 flags[i, s] = (slot[2], slot[3])
-        return np.array(flat or [0], np.int32), offsets, flags
+        return (
+            np.array(ids or [0], np.int32),
+            np.array(penalties or [0.0], np.float64),
+            offsets,
+            flags,
+        )
 
     def similarity(
         self, left: Sequence[int] | np.ndarray, right: Sequence[int] | np.ndarray
@@ -160,9 +164,21 @@ class NameTable:
         """Similarity of names left[k] and right[k] for every k, as float64 in [0, 1]."""
         from yokuryu.names import _kernel
 
-        mora_flat, mora_off, flags, letter_flat, letter_off, _, mseq, mlen, lseq, llen, nparts = (
-            self._freeze()
-        )
+        (
+            mora_flat,
+            mora_pen,
+            mora_off,
+            flags,
+            letter_flat,
+            letter_pen,
+            letter_off,
+            _,
+            mseq,
+            mlen,
+            lseq,
+            llen,
+            nparts,
+        ) = self._freeze()
         v = self.vocab
         return _kernel.score_pairs(
             np.asarray(left, np.int64),
@@ -170,12 +186,14 @@ class NameTable:
             nparts,
             flags,
             mora_flat,
+            mora_pen,
             mora_off,
             mseq,
             mlen,
             v.mora_sub,
             v.mora_ins,
             letter_flat,
+            letter_pen,
             letter_off,
             lseq,
             llen,

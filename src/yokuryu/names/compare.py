@@ -8,7 +8,9 @@ in order, swapped (a small penalty) and merged; the best wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from yokuryu.names import align, cyrillic, phonetic
 from yokuryu.names.model import FAMILY, GIVEN, NAME, PATRONYMIC, NamePart, ParsedName, Reading
@@ -17,36 +19,82 @@ from yokuryu.names.script import CYRILLIC
 SWAP_PENALTY = 0.03
 MERGE_PENALTY = 0.05
 PARTIAL_FACTOR = 0.8
-MIN_WEIGHT = 0.01
-MAX_CANDIDATES = 6
+KEY_MIN_WEIGHT = 0.01
+KEY_MAX_CANDIDATES = 6
+# Every listed reading is compared (河野 is Kōno and Kawano), a less likely one with a small
+# penalty: PENALTY_PER_DECADE for each factor of ten below the best reading's weight.
+MIN_WEIGHT = 1e-3
+MAX_CANDIDATES = 5
+PENALTY_PER_DECADE = 0.015
+MAX_PENALTY = 0.1
+
+Scored = list[tuple[tuple[str, ...], float]]
+_COMPARABLE: dict[tuple[str, str, str], tuple[Scored, list[tuple[str, float]]]] = {}
 
 
 def candidates(part: NamePart) -> list[Reading]:
-    """The readings of a part worth comparing."""
-    kept = [r for r in part.readings if r.weight >= MIN_WEIGHT][:MAX_CANDIDATES]
+    """The likely readings of a part (those that get keys)."""
+    kept = [r for r in part.readings if r.weight >= KEY_MIN_WEIGHT][:KEY_MAX_CANDIDATES]
     return kept or list(part.readings[:1])
 
 
-def _cyrillic_forms(part: NamePart) -> list[str]:
+def penalty(weight: float, top: float) -> float:
+    return min(MAX_PENALTY, PENALTY_PER_DECADE * math.log10(top / weight))
+
+
+def comparable(part: NamePart) -> tuple[Scored, list[tuple[str, float]]]:
+    """Mora sequences and Cyrillic forms of a part's readings with their penalties, cheapest
+    first (cached on text, role and script, which fix the readings)."""
+    key = (part.text, part.role, part.script)
+    found = _COMPARABLE.get(key)
+    if found is None:
+        if len(_COMPARABLE) > 300_000:
+            _COMPARABLE.clear()
+        found = _COMPARABLE[key] = _comparable(part)
+    return found
+
+
+def _comparable(part: NamePart) -> tuple[Scored, list[tuple[str, float]]]:
+    morae: dict[tuple[str, ...], float] = {}
+    forms: dict[str, float] = {}
+    for kana, cost in _penalised(part):
+        codes, form = phonetic.codes(kana), cyrillic.standard(kana)
+        morae[codes] = min(morae.get(codes, 1.0), cost)
+        forms[form] = min(forms.get(form, 1.0), cost)
     if part.script == CYRILLIC:
-        return [part.text.lower()]
-    return list(dict.fromkeys(cyrillic.standard(r.kana) for r in candidates(part)))
+        forms = {part.text.lower(): 0.0}
+    return _cheapest_first(morae), _cheapest_first(forms)
+
+
+K = TypeVar("K")
+
+
+def _cheapest_first(found: dict[K, float]) -> list[tuple[K, float]]:
+    return sorted(found.items(), key=lambda kv: kv[1])
+
+
+def _best_pair(
+    xs: Sequence[tuple[Any, float]],
+    ys: Sequence[tuple[Any, float]],
+    score: Callable[[Any, Any], float],
+    best: float,
+) -> float:
+    for x, px in xs:
+        if 1.0 - px <= best:
+            break
+        for y, py in ys:
+            if 1.0 - px - py <= best:
+                break
+            best = max(best, score(x, y) - px - py)
+    return best
 
 
 def part_similarity(a: NamePart, b: NamePart) -> float:
     """Best similarity over the reading candidates of two parts, in [0, 1]."""
-    best = 0.0
-    for ra in candidates(a):
-        for rb in candidates(b):
-            best = max(
-                best, align.mora_similarity(phonetic.codes(ra.kana), phonetic.codes(rb.kana))
-            )
-            if best == 1.0:
-                return best
-    if CYRILLIC in (a.script, b.script) and a.readings and b.readings:
-        for ca in _cyrillic_forms(a):
-            for cb in _cyrillic_forms(b):
-                best = max(best, align.letter_similarity(ca, cb))
+    (ma, fa), (mb, fb) = comparable(a), comparable(b)
+    best = _best_pair(ma, mb, align.mora_similarity, 0.0)
+    if best < 1.0 and CYRILLIC in (a.script, b.script) and a.readings and b.readings:
+        best = _best_pair(fa, fb, align.letter_similarity, best)
     return best
 
 
@@ -104,14 +152,20 @@ def _one_sided(pa: list[NamePart], pb: list[NamePart], a: ParsedName, b: ParsedN
     return max(scores)
 
 
+def _penalised(part: NamePart) -> list[tuple[str, float]]:
+    kept = [r for r in part.readings if r.weight >= MIN_WEIGHT][:MAX_CANDIDATES]
+    kept = kept or list(part.readings[:1])
+    return [(r.kana, penalty(r.weight, kept[0].weight)) for r in kept]
+
+
 def explain_parts(a: NamePart, b: NamePart) -> dict[str, object]:
     """The best pair of readings of two parts and the cost of each step between them."""
     best: tuple[float, str, str] = (-1.0, "", "")
-    for ra in candidates(a):
-        for rb in candidates(b):
-            score = align.mora_similarity(phonetic.codes(ra.kana), phonetic.codes(rb.kana))
+    for ra, pa in _penalised(a):
+        for rb, pb in _penalised(b):
+            score = align.mora_similarity(phonetic.codes(ra), phonetic.codes(rb)) - pa - pb
             if score > best[0]:
-                best = (score, ra.kana, rb.kana)
+                best = (score, ra, rb)
     score, ka, kb = best
     _, steps = align.distance(
         phonetic.codes(ka), phonetic.codes(kb), phonetic.substitution, phonetic.insertion
