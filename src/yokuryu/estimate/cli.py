@@ -20,6 +20,7 @@ from yokuryu.estimate.run import ESTIMATORS, RunSettings, StratumResult
 from yokuryu.estimate.scope import QUANTITIES
 
 console = Console()
+status = Console(stderr=True)
 
 
 def _settings(o: dict[str, Any]) -> RunSettings:
@@ -108,6 +109,17 @@ def estimate_command(**o: Any) -> None:
       yokuryu estimate --quantity deaths --by period --archive archive --figure deaths.svg
       yokuryu estimate --quantity deaths --by region --linkage-samples --archive archive
     """
+    with status.status("Estimating (LCMCR chains, dga graphs, log-linear models)…"):
+        run = _run(o)
+    if o["figure"] is not None:
+        _figure(run, o["figure"])
+    if o["as_json"]:
+        click.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2, default=float))
+    else:
+        _show(run)
+
+
+def _run(o: dict[str, Any]) -> EstimateRun:
     settings = _settings(o)
     if o["table_file"] is not None:
         run = estimate_file(o["table_file"], settings)
@@ -122,9 +134,4 @@ def estimate_command(**o: Any) -> None:
         run = estimate_registry(open_existing(archive), archive, query, settings)
     else:
         raise BadTable("Give --table FILE, or --quantity deaths|held to read the registry.")
-    if o["figure"] is not None:
-        _figure(run, o["figure"])
-    if o["as_json"]:
-        click.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2, default=float))
-    else:
-        _show(run)
+    return run
