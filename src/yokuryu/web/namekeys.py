@@ -1,10 +1,13 @@
 """Names for search: every script goes through the name engine `yokuryu.names`.
 
-This module is the web's only door to that engine. A name part gets two tiers of keys:
-``exact`` (its folded spelling ``=…`` and the engine's exact phonetic keys ``~…``) and
-``coarse`` (the engine's blocking keys ``≈…``: voicing, vowel length and a/o folded, for
-the distortions of Soviet clerks). Search tries exact keys first, coarse ones only when
-the exact tier finds nobody.
+This module is the web's only door to that engine. A name part gets three tiers of
+keys: ``spelling`` (its folded spelling ``=…``), ``exact`` (that and the engine's best
+exact phonetic key ``~…``) and
+``coarse`` (that key, the other readings' keys, and the engine's blocking keys ``≈…``:
+voicing, vowel length and a/o folded, for the distortions of Soviet clerks). The index
+holds every key. Search lists persons with the very spelling first, fills the page
+from the exact tier, and tries the coarse tier only when nobody was found (博 is read
+ひろし first, ひろ or はく only if that finds no one).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import yokuryu.names as names
 
 _SPACES = re.compile(r"[\s\u3000・･,]+")
 _KATAKANA = {chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)}
-TIERS = ("exact", "coarse")
+TIERS = ("spelling", "exact", "coarse")
 
 
 @lru_cache(maxsize=200_000)
@@ -55,23 +58,28 @@ def spelling_key(text: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _engine_keys(token: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the engine's best exact key per part, every other exact and coarse key)."""
     try:
         parts = names.keys(token)
     except ValueError:  # the engine refuses text it cannot read as a name
         return frozenset(), frozenset()
-    exact = {"~" + k for p in parts for k in p.exact_all if k}
-    coarse = {"≈" + k for p in parts for k in p.coarse_all if k}
-    return frozenset(exact), frozenset(coarse)
+    best = {"~" + p.exact for p in parts if p.exact}
+    others = {"~" + k for p in parts for k in p.exact_all if k}
+    others |= {"≈" + k for p in parts for k in p.coarse_all if k}
+    return frozenset(best), frozenset(others - best)
 
 
 @lru_cache(maxsize=200_000)
 def token_keys(token: str, tier: str = "exact") -> frozenset[str]:
     """Search keys of one name part in one tier (see the module docstring)."""
-    exact, coarse = _engine_keys(token)
-    if tier == "coarse":
-        return coarse
     folded = fold(token)
-    return exact | ({"=" + folded} if folded.strip() else set())
+    spelling = {"=" + folded} if folded.strip() else set()
+    if tier == "spelling":
+        return frozenset(spelling)
+    best, others = _engine_keys(token)
+    if tier == "coarse":
+        return best | others
+    return best | spelling
 
 
 def all_keys(token: str) -> frozenset[str]:

@@ -26,7 +26,6 @@ from yokuryu.web.namekeys import (
 from yokuryu.web.privacy import Viewer, visible_sql
 
 NAME_COLUMNS = ("family_name", "given_name", "full_name", "name_reading")
-MAX_CANDIDATES = 400
 
 
 class BadQuery(YokuryuError):
@@ -180,7 +179,7 @@ def _marks(values: list) -> str:
 
 def _rarity(conn: sqlite3.Connection, keys: list[str]) -> int:
     sql = f"SELECT count(*) FROM (SELECT 1 FROM person_search_key WHERE key IN ({_marks(keys)}) "
-    return int(conn.execute(sql + "LIMIT 20000)", keys).fetchone()[0])
+    return int(conn.execute(sql + "LIMIT 2000)", keys).fetchone()[0])
 
 
 def _token_sql(conn: sqlite3.Connection, tokens: list[str], tier: str) -> tuple[str, list]:
@@ -206,18 +205,20 @@ def _candidates(
     filters: Filters,
     visible: tuple[str, list],
     tier: str,
+    limit: int,
 ) -> list[sqlite3.Row]:
+    """Up to ``limit`` visible persons matching every part; driven from the key index so
+    a common name stops at the limit instead of gathering thousands."""
     where, params = _filter_sql(filters)
-    sql = (
-        "SELECT p.id, p.display_name, p.birth_year, p.fate, p.death_date FROM person p "
-        f"WHERE {visible[0]} AND {where}"
-    )
-    params = [*visible[1], *params]
+    columns = "p.id, p.display_name, p.birth_year, p.fate, p.death_date"
     if tokens:
         token_sql, token_params = _token_sql(conn, tokens, tier)
-        sql += f" AND p.id IN ({token_sql})"
-        params += token_params
-    sql += f" ORDER BY p.display_name, p.id LIMIT {MAX_CANDIDATES}"
+        sql = f"SELECT DISTINCT {columns} FROM ({token_sql}) t JOIN person p ON p.id = t.person_id"
+        params = [*token_params, *visible[1], *params]
+    else:
+        sql = f"SELECT {columns} FROM person p"
+        params = [*visible[1], *params]
+    sql += f" WHERE {visible[0]} AND {where} LIMIT {int(limit)}"
     return list(conn.execute(sql, params))
 
 
@@ -300,6 +301,25 @@ def _hit(row: sqlite3.Row, score: float, reasons: list[str]) -> Hit:
     )
 
 
+def _tiered(
+    conn: sqlite3.Connection,
+    tokens: list[str],
+    filters: Filters,
+    visible: tuple[str, list],
+    wanted: int,
+) -> list[sqlite3.Row]:
+    """Same spelling first, then same sound; similar sound only when nobody was found."""
+    if not tokens:
+        return _candidates(conn, tokens, filters, visible, "exact", wanted)
+    found: dict[str, sqlite3.Row] = {}
+    for tier in TIERS:
+        if len(found) >= wanted or (tier == "coarse" and found):
+            break
+        for row in _candidates(conn, tokens, filters, visible, tier, wanted):
+            found.setdefault(row["id"], row)
+    return list(found.values())[:wanted]
+
+
 def search(
     conn: sqlite3.Connection,
     viewer: Viewer,
@@ -315,19 +335,15 @@ def search(
     tokens = list(name_parts(query))
     if not tokens and not filters.any:
         return []
-    rows: list[sqlite3.Row] = []
-    for tier in TIERS if tokens else TIERS[:1]:
-        rows = _candidates(conn, tokens, filters, visible, tier)
-        if rows:
-            break
+    rows = _tiered(conn, tokens, filters, visible, limit * 2)
     forms = _forms_of(conn, [r["id"] for r in rows]) if rows else {}
     ranked = sorted(
         ((_coarse_score(query, tokens, forms[r["id"]]), r) for r in rows),
         key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]),
     )
-    hits = [
-        _hit(r, _refined_score(tokens, forms[r["id"]], coarse), _explain(tokens, forms[r["id"]]))
-        for coarse, r in ranked[: limit * 2]
+    scored = [
+        (_refined_score(tokens, forms[r["id"]], coarse), r) for coarse, r in ranked[:limit]
     ]
-    hits.sort(key=lambda h: (-h.score, h.display_name or "", h.person_id))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]))
+    hits = [_hit(r, score, _explain(tokens, forms[r["id"]])) for score, r in scored]
     return hits[:limit]
