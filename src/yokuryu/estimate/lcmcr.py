@@ -47,7 +47,7 @@ def _one_chain(table: Table, s: LcmcrSettings, chain: int) -> tuple[np.ndarray, 
     return draws, int(redraws)
 
 
-def _warnings(table: Table, s: LcmcrSettings, rhat: float, redraws: int, medians: list) -> list:
+def _warnings(table: Table, rhat: float, redraws: int, medians: list[float]) -> list[str]:
     notes = []
     if rhat > RHAT_WARN:
         notes.append(
@@ -87,7 +87,7 @@ def lcmcr(table: Table, settings: LcmcrSettings | None = None) -> Estimate:
         seconds=seconds,
         settings=asdict(s),
     )
-    estimate.warnings = _warnings(table, s, rhat, redraws, medians)
+    estimate.warnings = _warnings(table, rhat, redraws, medians)
     return estimate
 
 
