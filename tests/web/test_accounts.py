@@ -138,3 +138,41 @@ def test_user_add_cli_creates_a_hashed_account_and_audits(archive):
     assert conn.execute("SELECT count(*) FROM audit WHERE action = 'user.add'").fetchone()[0] == 1
     listed = runner.invoke(main, ["user", "list", "--archive", str(archive)])
     assert "boss" in listed.output and "admin" in listed.output
+
+
+def test_workers_share_one_secret_so_a_login_holds_in_every_process(site):
+    import json
+    import socket
+    import time
+    import urllib.request
+    from http.cookiejar import CookieJar
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "yokuryu"), "serve", "--archive", str(site),
+               "--port", str(port), "--workers", "2"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                opener.open(f"{base}/api/me", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    server.kill()
+                    raise AssertionError(server.communicate()[0]) from None
+                time.sleep(0.3)
+        login = urllib.request.Request(
+            f"{base}/api/login", data=json.dumps({"name": "archie", "password": PASSWORD}).encode(),
+            headers={"Content-Type": "application/json"},
+        )  # fmt: skip
+        opener.open(login, timeout=10)
+        roles = {json.load(opener.open(f"{base}/api/me", timeout=10))["role"] for _ in range(30)}
+        assert roles == {"archivist"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

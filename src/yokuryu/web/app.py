@@ -151,3 +151,12 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
     app.include_router(routes_reconcile.router)
     app.include_router(routes_pages.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for worker processes (`yokuryu serve --workers N`): the archive and every
+    setting come from the environment the serve command prepared, including the secret
+    key, so a login made in one worker is valid in the others."""
+    from yokuryu.config import default_archive
+
+    return create_app(default_archive(), WebSettings())

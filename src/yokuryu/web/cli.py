@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,8 +16,12 @@ from yokuryu.config import acting_user
 @archive_option
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1, $YOKURYU_HOST).")
 @click.option("--port", type=int, default=None, help="Port (default 8000, $YOKURYU_PORT).")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Server processes (one per core answers more searches at once).",
+)  # fmt: skip
 @friendly_errors
-def serve_command(archive: Path | None, host: str | None, port: int | None) -> None:
+def serve_command(archive: Path | None, host: str | None, port: int | None, workers: int) -> None:
     """Serve the archive on the web: search, persons, camp map, review, estimates, API.
 
     Off loopback the server refuses to start without YOKURYU_SECRET_KEY (32+ characters).
@@ -24,7 +29,7 @@ def serve_command(archive: Path | None, host: str | None, port: int | None) -> N
     \b
     Example:
       yokuryu serve --archive archive --port 8000
-      YOKURYU_SECRET_KEY=... yokuryu serve --host 0.0.0.0
+      YOKURYU_SECRET_KEY=... yokuryu serve --host 0.0.0.0 --workers 2
     """
     import uvicorn
 
@@ -36,7 +41,16 @@ def serve_command(archive: Path | None, host: str | None, port: int | None) -> N
     console.print(f"Preparing {folder} (search index)…")
     app = create_app(folder, settings)
     console.print(f"Serving {folder} at http://{settings.host}:{settings.port}/", highlight=False)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        return
+    # Workers rebuild the app from the environment; they share this start's secret key.
+    os.environ["YOKURYU_ARCHIVE"] = str(folder)
+    os.environ["YOKURYU_SECRET_KEY"] = settings.secret_key
+    uvicorn.run(
+        "yokuryu.web.app:app_from_environment", factory=True, workers=workers,
+        host=settings.host, port=settings.port, log_level="warning",
+    )  # fmt: skip
 
 
 @click.group("user")
