@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 PERSONS = int(os.environ.get("YOKURYU_BENCH_WEB_PERSONS", "600000"))
+WORKERS = int(os.environ.get("YOKURYU_BENCH_WEB_WORKERS", "1"))
 OUT = Path("bench-out") / f"web-{PERSONS}"
 NOW = "2026-01-01T00:00:00+00:00"
 CONCURRENCY = (1, 10, 50)
@@ -137,7 +138,7 @@ def _start(folder: Path) -> tuple[subprocess.Popen, int, float]:
     started = time.perf_counter()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "yokuryu"), "serve", "--archive", str(folder),
-         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+         "--port", str(port), "--workers", str(WORKERS)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
     deadline = time.monotonic() + 1800
     while time.monotonic() < deadline and process.poll() is None:
         try:
@@ -180,6 +181,19 @@ def _report(label: str, times: list[float], seconds: float | None = None) -> Non
           f"({len(times)} requests{rate})")  # fmt: skip
 
 
+def _peak_kib(pid: int) -> int:
+    """Peak resident memory of the server and its worker processes, summed."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        proc = Path(f"/proc/{current}")
+        status = (proc / "status").read_text()
+        total += int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1])
+        for task in (proc / "task").iterdir():
+            pending += [int(c) for c in (task / "children").read_text().split()]
+    return total
+
+
 def _hit_rate(port: int, queries: list[str], ids: list[str]) -> tuple[float, float]:
     """Share of queries with the person in the top 10, and with a same-named person first
     (common names are shared by hundreds of men; any of them is a right first answer)."""
@@ -202,7 +216,7 @@ def run() -> None:
         print(f"built {PERSONS:,} persons / {2 * PERSONS:,} records in {seconds:.0f} s")
     process, port, startup = _start(folder)
     try:
-        print(f"server up (search index built if stale) in {startup:.1f} s")
+        print(f"server up with {WORKERS} workers (index built if stale) in {startup:.1f} s")
         queries, ids = _queries(folder, 500)
         paths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in queries]
         _client(port, paths[:20])  # warm up
@@ -216,9 +230,7 @@ def run() -> None:
         _report("person page (HTML), 1 client", _load(port, pages, 1, 200)[0])
         api = [f"/api/persons/{pid}" for pid in ids]
         _report("person API (JSON), 1 client", _load(port, api, 1, 200)[0])
-        status = Path(f"/proc/{process.pid}/status").read_text()
-        peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
-        print(f"server peak memory {peak.split(':')[1].strip()}; "
+        print(f"server peak memory {_peak_kib(process.pid) // 1024} MiB (all processes); "
               f"registry {(folder / 'registry.db').stat().st_size / 2**20:.0f} MiB; "
               f"bench process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")  # fmt: skip
     except Exception:
