@@ -185,6 +185,11 @@ def blocking_rules(only_new: bool = False) -> list[Any]:
         "l.birth_date = r.birth_date",
         "l.death_lo = r.death_lo AND l.birth_year = r.birth_year",
         "l.death_lo = r.death_lo AND l.death_place = r.death_place",
+        # One wrong letter in each name part: the first letters, or the last three, agree.
+        "substr(l.fam_c, 1, 2) = substr(r.fam_c, 1, 2) AND substr(l.giv_c, 1, 2) = "
+        "substr(r.giv_c, 1, 2) AND l.birth_year = r.birth_year",
+        "right(l.fam_c, 3) = right(r.fam_c, 3) AND right(l.giv_c, 3) = right(r.giv_c, 3) "
+        "AND l.birth_year = r.birth_year",
     ]
     if only_new:
         rules = [f"({r}) AND (l.is_new OR r.is_new)" for r in rules]

@@ -38,7 +38,7 @@ def _linker(api: Any, engine: str, table: pa.Table, settings: Any) -> Any:
     return Linker(frame, settings, log_level=logging.WARNING)
 
 
-def train(linker: Any, labels: pa.Table | None, seed: int = 42) -> None:
+def train(linker: Any, engine: str, labels: pa.Table | None, seed: int = 42) -> None:
     """Prior from deterministic rules, u by random sampling, m by EM, then labels."""
     training = linker.training
     training.estimate_probability_two_random_records_match(
@@ -48,8 +48,7 @@ def train(linker: Any, labels: pa.Table | None, seed: int = 42) -> None:
     for rule in model.EM_BLOCKS:
         _em(training, rule)
     if labels is not None and labels.num_rows >= MIN_LABELS:
-        api = linker._db_api
-        frame = api.register(labels, table_name="labels") if hasattr(api, "register") else labels
+        frame = register(linker._db_api, engine, labels, "labels")
         training.estimate_m_from_pairwise_labels(frame)
 
 
@@ -92,7 +91,7 @@ def score(
         settings = with_parameters(settings.create_settings_dict(DIALECTS[engine]), trained)
     linker = _linker(api, engine, table, settings)
     if trained is None:
-        train(linker, labels)
+        train(linker, engine, labels)
     predictions = linker.inference.predict(threshold_match_probability=KEEP_PROBABILITY)
     pairs = predictions.as_pyarrow_table()
     drawn = _charts(linker, predictions) if charts else {}
