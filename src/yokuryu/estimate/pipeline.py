@@ -77,12 +77,15 @@ def estimate_registry(
     """``yokuryu estimate --quantity … --by …``: strata from linked persons, pooled over
     linkage samples when asked, summed to a total, stored in the registry."""
     run_id = q.link_run or live_run(conn)
-    facts, assignment = linked_records(conn, run_id)
-    regions = camp_regions(conn, facts) if q.by == "region" else {}
-    assignments = [assignment]
     if q.linkage_samples:
+        # A sample assigns every record, also those of a run that never went live.
+        facts, _ = linked_records(conn, None)
         paths = sample_paths(conn, archive, run_id)[: q.max_samples]
         assignments = [read_sample(p) for p in paths]
+    else:
+        facts, assignment = linked_records(conn, run_id)
+        assignments = [assignment]
+    regions = camp_regions(conn, facts) if q.by == "region" else {}
     per_sample = [
         estimate_strata(
             registry_strata(facts, a, q.quantity, q.by, regions, q.exclude),

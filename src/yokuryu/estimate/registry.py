@@ -37,6 +37,7 @@ def live_run(conn: sqlite3.Connection) -> str:
     row = conn.execute(
         "SELECT id FROM link_run WHERE status = 'live' ORDER BY started_at DESC LIMIT 1"
     ).fetchone()
+    # Only the live run has persons; a rejected run may still have samples (--link-run).
     if row is None:
         row = conn.execute("SELECT run_id AS id FROM person_record LIMIT 1").fetchone()
     if row is None:
