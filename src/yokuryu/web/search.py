@@ -341,9 +341,7 @@ def search(
         ((_coarse_score(query, tokens, forms[r["id"]]), r) for r in rows),
         key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]),
     )
-    scored = [
-        (_refined_score(tokens, forms[r["id"]], coarse), r) for coarse, r in ranked[:limit]
-    ]
+    scored = [(_refined_score(tokens, forms[r["id"]], coarse), r) for coarse, r in ranked[:limit]]
     scored.sort(key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]))
     hits = [_hit(r, score, _explain(tokens, forms[r["id"]])) for score, r in scored]
     return hits[:limit]
