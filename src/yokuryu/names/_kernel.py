@@ -9,7 +9,7 @@ import numpy as np
 from numba import njit
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _distance(a, la, b, lb, sub, ins, prev, cur, limit):
     """Weighted edit distance, or any value above limit as soon as it must exceed it."""
     prev[0] = 0.0
@@ -35,7 +35,7 @@ def _distance(a, la, b, lb, sub, ins, prev, cur, limit):
     return prev[lb]
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _seq_similarity(x, y, seqs, lens, sub, ins, floor, min_ins, prev, cur):
     """Similarity of two interned sequences, or 0 when it cannot beat floor."""
     la, lb = lens[x], lens[y]
@@ -51,7 +51,7 @@ def _seq_similarity(x, y, seqs, lens, sub, ins, floor, min_ins, prev, cur):
     return max(0.0, 1.0 - cost / longest)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _best_pair(flat, pen, off, a, sa, b, sb, seqs, lens, sub, ins, min_ins, prev, cur, best):
     """Best penalised similarity over two slots' candidates (sorted by penalty)."""
     for i in range(off[a, sa, 0], off[a, sa, 1]):
@@ -96,20 +96,28 @@ def _part(
     lmin,
     prev,
     cur,
+    letter_gate,
 ):
     """Part similarity, or floor when it cannot beat floor (callers pass what must be beaten)."""
     best = _best_pair(
         mflat, mpen, moff, a, sa, b, sb, mseq, mlen, msub, mins, mmin, prev, cur, floor
     )
     either_cyr = flags[a, sa, 0] or flags[b, sb, 0]
-    if best < 1.0 and either_cyr and flags[a, sa, 1] and flags[b, sb, 1]:
+    if not (either_cyr and flags[a, sa, 1] and flags[b, sb, 1]):
+        return best
+    actual = best
+    if best <= floor and floor >= letter_gate:  # the gate needs the true reading score
+        actual = _best_pair(
+            mflat, mpen, moff, a, sa, b, sb, mseq, mlen, msub, mins, mmin, prev, cur, 0.0
+        )
+    if letter_gate <= actual < 1.0:
         best = _best_pair(
             lflat, lpen, loff, a, sa, b, sb, lseq, llen, lsub, lins, lmin, prev, cur, best
         )
     return best
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _needed(known, need):
     """Least score y with _combine(known, y) > need."""
     if need <= known:
@@ -117,7 +125,7 @@ def _needed(known, need):
     return (need - 0.75 * known) / 0.25
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _combine(x, y):
     return 0.75 * min(x, y) + 0.25 * max(x, y)
 
@@ -145,37 +153,39 @@ def score_pairs(
     swap_penalty,
     merge_penalty,
     partial_factor,
+    letter_gate,
 ):
     out = np.zeros(left.shape[0])
     prev = np.empty(mseq.shape[1] + lseq.shape[1] + 2)
     cur = np.empty(mseq.shape[1] + lseq.shape[1] + 2)
     mmin, lmin = mins.min(), lins.min()
+    args = (
+        flags,
+        mflat,
+        mpen,
+        moff,
+        mseq,
+        mlen,
+        msub,
+        mins,
+        lflat,
+        lpen,
+        loff,
+        lseq,
+        llen,
+        lsub,
+        lins,
+        mmin,
+        lmin,
+        prev,
+        cur,
+        letter_gate,
+    )
     for k in range(left.shape[0]):
         a, b = left[k], right[k]
         na, nb = nparts[a], nparts[b]
         if na == 0 or nb == 0:
             continue
-        args = (
-            flags,
-            mflat,
-            mpen,
-            moff,
-            mseq,
-            mlen,
-            msub,
-            mins,
-            lflat,
-            lpen,
-            loff,
-            lseq,
-            llen,
-            lsub,
-            lins,
-            mmin,
-            lmin,
-            prev,
-            cur,
-        )
         if na == 1 and nb == 1:
             out[k] = _part(a, 0, b, 0, 0.0, *args)
             continue

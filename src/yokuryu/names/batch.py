@@ -202,6 +202,7 @@ class NameTable:
             compare.SWAP_PENALTY,
             compare.MERGE_PENALTY,
             compare.PARTIAL_FACTOR,
+            compare.LETTER_GATE,
         )
 
 

@@ -19,6 +19,9 @@ from yokuryu.names.script import CYRILLIC
 SWAP_PENALTY = 0.03
 MERGE_PENALTY = 0.05
 PARTIAL_FACTOR = 0.8
+# Cyrillic letters are compared only when the readings already agree this much: cursive
+# slips change a letter or two, not a whole name (and random pairs are spared the work).
+LETTER_GATE = 0.4
 KEY_MIN_WEIGHT = 0.01
 KEY_MAX_CANDIDATES = 6
 # Every listed reading is compared (河野 is Kōno and Kawano), a less likely one with a small
@@ -93,7 +96,7 @@ def part_similarity(a: NamePart, b: NamePart) -> float:
     """Best similarity over the reading candidates of two parts, in [0, 1]."""
     (ma, fa), (mb, fb) = comparable(a), comparable(b)
     best = _best_pair(ma, mb, align.mora_similarity, 0.0)
-    if best < 1.0 and CYRILLIC in (a.script, b.script) and a.readings and b.readings:
+    if LETTER_GATE <= best < 1.0 and CYRILLIC in (a.script, b.script) and a.readings and b.readings:
         best = _best_pair(fa, fb, align.letter_similarity, best)
     return best
 

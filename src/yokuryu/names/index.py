@@ -24,7 +24,7 @@ from pathlib import Path
 from yokuryu.names import chars
 from yokuryu.names.kana import normalise_kana
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 SURNAME, GIVEN, MASC, FEM, UNCLASS = 1, 2, 4, 8, 16
 UNUSED = UNCLASS  # an entry JMnedict could not classify
 _TYPE_BITS = {"surname": SURNAME, "given": GIVEN, "masc": MASC, "fem": FEM, "unclass": UNCLASS}
@@ -38,7 +38,7 @@ class IndexUnavailable(RuntimeError):
 class NameIndex:
     """kanji → readings with JMnedict type bits; kana → how many spellings per type."""
 
-    kanji: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    kanji: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     kana_counts: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
     surname_population: dict[tuple[str, str], int] = field(default_factory=dict)
     given_popular: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -99,12 +99,13 @@ def build_index(db_path: Path | None = None) -> NameIndex:
     finally:
         con.close()
     index = NameIndex()
+    raw: dict[str, list[tuple[str, int]]] = {}
     for idseq, bits in types.items():
         for kana in {normalise_kana(k) for k in kanas.get(idseq, [])}:
             _count(index, kana, bits)
             for written in kanjis.get(idseq, []):
-                index.kanji.setdefault(written, []).append((kana, bits))
-    _merge_duplicates(index)
+                raw.setdefault(written, []).append((kana, bits))
+    index.kanji = {written: _merged(pairs) for written, pairs in raw.items()}
     pairs = ((w, k) for w, readings in index.kanji.items() for k, _ in readings)
     index.chars = chars.count_pieces(pairs, allowed)
     index.surname_population = dict(_surname_counts())
@@ -122,12 +123,13 @@ def _count(index: NameIndex, kana: str, bits: int) -> None:
     )
 
 
-def _merge_duplicates(index: NameIndex) -> None:
-    for written, pairs in index.kanji.items():
-        merged: dict[str, int] = {}
-        for kana, bits in pairs:
-            merged[kana] = merged.get(kana, 0) | bits
-        index.kanji[written] = sorted(merged.items())
+def _merged(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """One entry per reading with the union of its types; tuples, so that the garbage
+    collector stops tracking the 290,000 of them."""
+    merged: dict[str, int] = {}
+    for kana, bits in pairs:
+        merged[kana] = merged.get(kana, 0) | bits
+    return tuple(sorted(merged.items()))
 
 
 def _dataset_rows(name: str) -> list[list[str]]:

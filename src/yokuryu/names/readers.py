@@ -139,7 +139,7 @@ def kana_readings(text: str, role: str = priors.ANY, limit: int = 10) -> Weighte
 
 
 def _index_readings(written: str, role: str) -> Weighted:
-    pairs = load_index().kanji.get(written, [])
+    pairs = load_index().kanji.get(written, ())
     return [(kana, priors.kanji_log_prior(written, kana, bits, role)) for kana, bits in pairs]
 
 
