@@ -161,3 +161,8 @@ def test_accept_language_chooses_the_first_visit(site):
     with TestClient(create_app(site, WebSettings(host="127.0.0.1"))) as c:
         html = c.get("/", headers={"Accept-Language": "ru-RU,ru;q=0.9"}).text
     assert 'lang="ru"' in html
+
+
+def test_oversized_bodies_are_refused_before_reading(client):
+    body = assert_error(client.post("/reconcile", content=b"x" * (3 * 1024 * 1024)), 413)
+    assert "2 MiB" in body["error"]

@@ -23,6 +23,7 @@ from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
 
 HERE = Path(__file__).parent
 JSON_PREFIXES = ("/api", "/reconcile")
+MAX_BODY_BYTES = 2 * 1024 * 1024  # Datasette's limit: nothing we accept is larger
 
 
 def _wants_json(request: Request) -> bool:
@@ -98,8 +99,11 @@ def _install_headers(app: FastAPI, settings: WebSettings) -> None:
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
-        if request.method == "OPTIONS" and _wants_json(request):
-            response: Response = Response(status_code=204)
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+            response: Response = envelope(413, "The request body is over 2 MiB.")
+        elif request.method == "OPTIONS" and _wants_json(request):
+            response = Response(status_code=204)
         else:
             response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
