@@ -54,7 +54,7 @@ def readings(draw: st.DrawFn) -> str:
     return "".join(out)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(
     readings(), st.sampled_from(["macron", "ou"]), st.sampled_from(["hepburn", "kunrei", "nihon"])
 )
@@ -67,7 +67,7 @@ def test_kana_romaji_kana(kana: str, long: str, system: str) -> None:
         assert exact_key(back) == exact_key(kana)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(readings())
 def test_kana_cyrillic_kana_candidates_contain_original(kana: str) -> None:
     for spelled in names.to_cyrillic(kana)[:3]:
@@ -78,7 +78,7 @@ def test_kana_cyrillic_kana_candidates_contain_original(kana: str) -> None:
         assert kana in found or kana in parsed or codes(kana) in {codes(k) for k in found | parsed}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(readings())
 def test_any_reading_matches_its_own_cyrillic_and_katakana(kana: str) -> None:
     card = names.to_cyrillic(kana)[0]
@@ -86,7 +86,7 @@ def test_any_reading_matches_its_own_cyrillic_and_katakana(kana: str) -> None:
     assert names.similarity(names.cyrillic_to_katakana(card), kana) >= 0.95
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_similarity_is_bounded_and_symmetric_on_any_text(a: str, b: str) -> None:
     ab, ba = names.similarity(a, b), names.similarity(b, a)
