@@ -75,10 +75,13 @@ def _blocking_recall(records: Path, truth: dict[int, int]) -> dict[str, float]:
     rules = " OR ".join(f"({r})" for r in model.blocking_rules())
     con.execute("CREATE TABLE truth (id BIGINT, p BIGINT)")
     con.executemany("INSERT INTO truth VALUES (?, ?)", list(truth.items()))
+    # Join on the true person first (an equi-join), then test the rules on those pairs
+    # only: OR-ed rules as a join condition would compare every pair of records.
     blocked = con.execute(
-        "SELECT l.unique_id, r.unique_id FROM recs l JOIN recs r ON l.unique_id < r.unique_id "
-        f"AND ({rules}) JOIN truth a ON a.id = l.unique_id JOIN truth b ON b.id = r.unique_id "
-        "AND a.p = b.p").fetchall()  # fmt: skip
+        "SELECT l.unique_id, r.unique_id FROM truth a JOIN truth b ON a.p = b.p AND a.id < b.id "
+        "JOIN recs l ON l.unique_id = a.id JOIN recs r ON r.unique_id = b.id "
+        f"WHERE {rules}"
+    ).fetchall()
     true = _true_pairs(truth)
     graph = nx.Graph(blocked)
     component = {n: i for i, c in enumerate(nx.connected_components(graph)) for n in c}
@@ -189,6 +192,9 @@ def _one(persons: int, noise: str, queue: Any) -> None:
             "link_s": round(link_s, 1), "peak_rss_mb": round(peak_mb), **result.metrics,
             "accuracy": accuracy(predicted, truth).as_dict(),
             "cross_script_recall": _cross_script_recall(conn, predicted, truth),
+        }  # fmt: skip
+        print(f"   (linked, before baseline) {json.dumps(out)}", flush=True)
+        out |= {
             "blocking": _blocking_recall(result.folder / "records.parquet", truth),
             "baseline": _baseline(conn, truth),
         }  # fmt: skip
