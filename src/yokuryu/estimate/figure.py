@@ -30,7 +30,9 @@ def _rows(
         (f"{e.estimator} (this run, {result.stratum})", e.lower, e.upper, e.median, "tab:blue")
         for e in result.estimates
     ]
-    rows += [(_short(f"{c.who} ({c.year})"), c.low, c.high, None, "tab:red") for c in claims]
+    rows += [
+        (_short(f"{c.who} ({c.year.strip('()')})"), c.low, c.high, None, "tab:red") for c in claims
+    ]
     return rows
 
 
