@@ -16,7 +16,7 @@ from yokuryu.names import evaluate as ev
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "names_dev" / "ja_name_tokens_ru.tsv"
 # The threshold for 99 % precision measured on the development half (see docs/names.md).
-THRESHOLD = 0.664
+THRESHOLD = 0.658
 
 
 @pytest.fixture(scope="module")
