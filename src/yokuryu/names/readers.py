@@ -76,10 +76,18 @@ def _lengthen_factor(parts: tuple[str, ...], i: int) -> float:
 _BARE_VOWELS = frozenset("あいうえお")
 
 
+SKELETON_FLOOR = 1e-3
+MAX_SKELETONS = 16
+LENGTHENED = 16  # long-vowel variants kept per skeleton
+
+
 def _rank(skeletons: Weighted, role: str, limit: int) -> Weighted:
     scored: dict[str, float] = {}
-    for skeleton, weight in skeletons:
-        for kana, lw in lengthen(skeleton):
+    top_weight = max((w for _, w in skeletons), default=0.0)
+    # Skeletons a thousand times less likely than the best never reach the top readings.
+    kept = [(k, w) for k, w in skeletons if w >= SKELETON_FLOOR * top_weight][:MAX_SKELETONS]
+    for skeleton, weight in kept:
+        for kana, lw in lengthen(skeleton, LENGTHENED):
             score = math.log(weight * lw) + priors.kana_log_prior(kana, role)
             if score > scored.get(kana, -math.inf):
                 scored[kana] = score
