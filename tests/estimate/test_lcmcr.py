@@ -17,19 +17,23 @@ def kosovo_run(kosovo: Table):  # type: ignore[no-untyped-def]
     return lcmcr(kosovo, REFERENCE)
 
 
+@pytest.mark.slow
 def test_kosovo_median_inside_the_reference_window(kosovo_run) -> None:  # type: ignore[no-untyped-def]
     assert 10_150 <= kosovo_run.median <= 10_650
 
 
+@pytest.mark.slow
 def test_kosovo_lower_quantile_inside_the_reference_window(kosovo_run) -> None:  # type: ignore[no-untyped-def]
     assert 8_350 <= kosovo_run.lower <= 9_300
 
 
+@pytest.mark.slow
 def test_kosovo_upper_quantile_loosely(kosovo_run) -> None:  # type: ignore[no-untyped-def]
     # 13,128–15,721 over twenty reference runs of 1,000 draws.
     assert 12_500 <= kosovo_run.upper <= 16_500
 
 
+@pytest.mark.slow
 def test_kosovo_chains_agree_and_are_reported(kosovo_run) -> None:  # type: ignore[no-untyped-def]
     d = kosovo_run.diagnostics
     assert d["rhat"] < 1.05
