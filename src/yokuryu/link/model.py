@@ -170,12 +170,14 @@ def blocking_rules(only_new: bool = False) -> list[Any]:
         "l.fam_c = r.fam_c AND l.giv_c = r.giv_c",
         "l.fam_c = r.giv_c AND l.giv_c = r.fam_c",
         "l.fam_c = r.fam_c AND l.birth_year = r.birth_year",
-        "l.giv_c = r.giv_c AND l.birth_year = r.birth_year",
-        "l.giv_c = r.giv_c AND l.fa_c = r.fa_c",
+        "l.giv_c = r.giv_c AND l.birth_year = r.birth_year "
+        "AND substr(l.fam_c, 1, 1) = substr(r.fam_c, 1, 1)",
+        "l.giv_c = r.giv_c AND l.fa_c = r.fa_c AND substr(l.fam_c, 1, 1) = substr(r.fam_c, 1, 1)",
         "l.fam_c = r.fam_c AND l.fa_c = r.fa_c",
-        "l.fa_c = r.fa_c AND l.birth_year = r.birth_year",
+        "l.fa_c = r.fa_c AND l.birth_year = r.birth_year "
+        "AND substr(l.giv_c, 1, 1) = substr(r.giv_c, 1, 1)",
         "l.fam_c = r.fam_c AND substr(l.giv_c, 1, 2) = substr(r.giv_c, 1, 2)",
-        "l.giv_c = r.giv_c AND substr(l.fam_c, 1, 2) = substr(r.fam_c, 1, 2)",
+        "l.giv_c = r.giv_c AND substr(l.fam_c, 1, 3) = substr(r.fam_c, 1, 3)",
         "l.fam_c = r.giv_c AND l.birth_year = r.birth_year",
         "l.giv_c = r.fam_c AND l.birth_year = r.birth_year",
         "l.fam_c = r.fam_c AND l.giv_c2 = r.giv_c",
