@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
+
 SEED = 21
 FULL_SIZE = 600_000
 CYRILLIC_KINDS = {"soviet_card", "soviet_death"}
@@ -186,9 +188,11 @@ def _one(persons: int, noise: str, queue: Any) -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         conn = sqlite3.connect(archive / "registry.db")
         truth = truth_of_records(conn, truth_file)
-        predicted = dict(conn.execute("SELECT record_id, person_id FROM person_record"))
+        # The run's own clusters: a run its checks reject has no live persons to read.
+        clusters = pq.read_table(result.folder / "clusters.parquet").to_pylist()
+        predicted = {c["record_id"]: c["cluster"] for c in clusters}
         out = {
-            "noise": noise, "persons": persons, "ingest_s": round(ingest_s, 1),
+            "noise": noise, "simulated": persons, "status": result.status, "ingest_s": round(ingest_s, 1),
             "link_s": round(link_s, 1), "peak_rss_mb": round(peak_mb), **result.metrics,
             "accuracy": accuracy(predicted, truth).as_dict(),
             "cross_script_recall": _cross_script_recall(conn, predicted, truth),
@@ -216,7 +220,10 @@ def run() -> None:
 
 def _report(out: dict[str, Any]) -> None:
     acc, base = out["accuracy"], out["baseline"]
-    print(f"-- noise {out['noise']}: {out['persons']:,} persons, {out['records']:,} records")
+    print(
+        f"-- noise {out['noise']}: {out['simulated']:,} simulated, {out['records']:,} records, "
+        f"run {out['status']}"
+    )
     print(
         f"   link {out['link_s']} s (stages {out['timings_s']}), peak RSS {out['peak_rss_mb']} MB, "
         f"ingest {out['ingest_s']} s"
@@ -236,7 +243,7 @@ def _report(out: dict[str, Any]) -> None:
         f"{base['pair_precision']}/{base['pair_recall']}/{base['pair_f1']}, persons "
         f"{base['persons_found']:,}, cross-script recall {base['cross_script_recall']}"
     )
-    scale = FULL_SIZE / out["persons"]
+    scale = FULL_SIZE / out["simulated"]
     minutes = out["link_s"] * scale / 60
     print(f"   600,000 persons, scaled linearly from this run: link ≈ {minutes:.0f} min")
     print("   " + json.dumps(out, ensure_ascii=False))
