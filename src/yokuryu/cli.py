@@ -295,10 +295,11 @@ def status(archive: Path | None, as_json: bool) -> None:
 @main.command()
 @click.option(
     "--what",
-    type=click.Choice(["records", "quarantine"]),
+    type=click.Choice(["records", "quarantine", "decisions", "links"]),
     default="records",
     show_default=True,
-    help="Which rows to write.",
+    help="Which rows: records, quarantine, decisions (Splink's labels format), links "
+    "(record → person of the live run).",
 )
 @click.option(
     "--format",
@@ -314,16 +315,25 @@ def status(archive: Path | None, as_json: bool) -> None:
 @archive_option
 @friendly_errors
 def export(what: str, file_format: str, out: Path, archive: Path | None) -> None:
-    """Write records or quarantined rows to CSV, JSON lines or Parquet.
+    """Write records, quarantined rows, decisions or links to CSV, JSON lines or Parquet.
 
     \b
-    Example:
+    Examples:
       yokuryu export --what quarantine --format csv --out quarantine.csv
+      yokuryu export --what decisions --format csv --out labels.csv
     """
-    from yokuryu.ingest import export_table
     from yokuryu.store import open_existing
 
-    count = export_table(open_existing(resolve_archive(archive)), what, file_format, out)
+    conn = open_existing(resolve_archive(archive))
+    if what in ("decisions", "links"):
+        from yokuryu.link import export_decisions, export_links
+
+        writer = export_decisions if what == "decisions" else export_links
+        count = writer(conn, out, file_format)
+    else:
+        from yokuryu.ingest import export_table
+
+        count = export_table(conn, what, file_format, out)
     console.print(f"Wrote {count} {what} rows to {out}.")
 
 

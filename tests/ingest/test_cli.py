@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 from click.testing import CliRunner
 
 from yokuryu.cli import main
@@ -173,3 +175,42 @@ def test_a_refused_file_does_not_stop_the_others(tmp_path) -> None:
     assert "unit_roster.csv" in result.output
     _, out = run("status", "--archive", archive, "--json")
     assert [row["records"] for row in json.loads(out)] == [21]
+
+
+@pytest.mark.slow
+def test_decisions_and_links_export_through_the_cli(tmp_path) -> None:
+    archive = str(tmp_path / "a")
+    run("init", "--archive", archive)
+    run("ingest", "--manifest", str(SAMPLES / "manifest.json"), "--archive", archive)
+    code, out = run("link", "--archive", archive)
+    assert code == 0, out
+    review = CliRunner().invoke(main, ["review", "--archive", archive], input="a same man\nq\n")
+    assert review.exit_code == 0, review.output
+    labels = tmp_path / "labels.csv"
+    code, out = run(
+        "export",
+        "--what",
+        "decisions",
+        "--format",
+        "csv",
+        "--out",
+        str(labels),
+        "--archive",
+        archive,
+    )
+    with open(labels, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert code == 0 and len(rows) == 1 and float(rows[0]["clerical_match_score"]) == 1.0
+    links = tmp_path / "links.parquet"
+    run(
+        "export",
+        "--what",
+        "links",
+        "--format",
+        "parquet",
+        "--out",
+        str(links),
+        "--archive",
+        archive,
+    )
+    assert pq.read_table(links).num_rows == 78
