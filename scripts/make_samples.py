@@ -18,6 +18,8 @@ from pathlib import Path
 
 import openpyxl
 
+from yokuryu.simulate.datefmt import ROMAN, RU_GENITIVE, kanji_number
+
 OUT = Path(__file__).resolve().parent.parent / "samples"
 
 # kanji family, kanji given, kana family, kana given, romaji, Soviet card spelling
@@ -315,28 +317,6 @@ SOVIET_RANK = {
     "中尉": "лейтенант",
     "軍属": "гражданский",
 }
-RU_MONTHS_GEN = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-]
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-KANJI_DIGITS = "〇一二三四五六七八九"
-
-
-def kanji_number(n: int) -> str:
-    tens, ones = divmod(n, 10)
-    text = "" if tens == 0 else ("十" if tens == 1 else KANJI_DIGITS[tens] + "十")
-    return text + (KANJI_DIGITS[ones] if ones else "") or "〇"
 
 
 def era(y: int, m: int, d: int, kanji: bool = False) -> str:
@@ -357,7 +337,7 @@ def russian_date(iso: str, style: int) -> str:
         return f"{d:02d}.{m:02d}.{y}"
     if style == 1:
         return f"{d}/{ROMAN[m - 1]}-{y}"
-    return f"«{d} {RU_MONTHS_GEN[m - 1]} {y} г.»"
+    return f"«{d} {RU_GENITIVE[m - 1]} {y} г.»"
 
 
 def katakana_from_cyrillic_reading(kana: str) -> str:
