@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from yokuryu.estimate.store import Claim
 FORMATS = (".svg", ".png")
 STYLE: dict[str, Any] = {
     "svg.fonttype": "none",  # labels stay text in SVG: searchable and accessible
-    "font.family": ["DejaVu Sans", "Noto Sans CJK JP", "IPAexGothic", "TakaoGothic"],
+    # Debian's fonts-ipafont-gothic (installed for the browser tests) is "IPAGothic".
+    "font.family": ["DejaVu Sans", "IPAGothic", "Noto Sans CJK JP", "IPAexGothic", "TakaoGothic"],
 }
 LABEL_CHARS = 60
 
@@ -46,6 +48,8 @@ def draw_figure(path: Path, result: StratumResult, claims: list[Claim], title: s
     import matplotlib.pyplot as plt
 
     rows = _rows(result, claims)
+    # matplotlib reports each font of the fallback list it lacks through logging, not warnings.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     with warnings.catch_warnings(), plt.rc_context(STYLE):  # type: ignore[arg-type]
         # Claims cite Japanese titles: a CJK font is used when installed, else boxes in PNG.
         warnings.filterwarnings("ignore", message="Glyph .* missing")
