@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
@@ -211,7 +210,6 @@ def test_missing_file_is_refused(conn, tmp_path) -> None:
         import_file(conn, tmp_path / "nowhere.csv", russian_mapping(), "t")
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX process to kill")
 def test_unreadable_mapping_encoding_is_refused(tmp_path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes("source: карточки".encode("cp1251"))

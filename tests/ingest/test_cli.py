@@ -146,11 +146,6 @@ def test_places_finds_by_name_in_any_script(tmp_path) -> None:
         assert json.loads(out)[0]["name_en"] == "Nakhodka", query
 
 
-def test_every_command_has_help_with_an_example() -> None:
-    for name, command in main.commands.items():
-        assert command.help and "Example" in command.help, name
-
-
 def test_a_refused_file_does_not_stop_the_others(tmp_path) -> None:
     archive = str(tmp_path / "a")
     run("init", "--archive", archive)

@@ -14,12 +14,11 @@ The rule, per field:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from yokuryu.dates import DateError, PartialDate, approximate_qualifier, parse_date, parse_year
+from yokuryu.dates import DateError, approximate_qualifier, parse_date, parse_year
 from yokuryu.errors import MappingError
 from yokuryu.ingest.fields import NAME_FIELDS, PLAUSIBLE_YEARS, STANDARD_FIELDS
 from yokuryu.ingest.mapping import Mapping
@@ -64,20 +63,17 @@ class RowValidator:
                 f"Mapping for '{mapping.source}' maps no name column (one of "
                 f"{', '.join(NAME_FIELDS)}); a record must carry a name."
             )
-        order = mapping.date_order
-        self._date: Callable[[str], PartialDate] = lru_cache(maxsize=1 << 16)(
-            lambda text: parse_date(text, order)
-        )
-        self._year: Callable[[str], int] = lru_cache(maxsize=1 << 12)(parse_year)
+        self.date_order = mapping.date_order
+        # Values repeat a great deal (dates, birth years): convert each distinct one once.
         self._cached_convert = lru_cache(maxsize=1 << 16)(self._convert)
 
     def _convert(self, name: str, kind: str, text: str) -> tuple[tuple[str, Any], ...]:
         """The record columns a non-empty value fills; raises DateError (cached per value)."""
         if kind == "date":
-            parsed = self._date(text.strip())
+            parsed = parse_date(text.strip(), self.date_order)
             _check_plausible(name, parsed.year)
             return ((name, parsed.iso()), (f"{name}_precision", parsed.precision))
-        year = self._year(text.strip())
+        year = parse_year(text.strip())
         _check_plausible(name, year)
         return ((name, year),)
 
