@@ -84,6 +84,12 @@ def fate_of(status: str | None) -> Fate | None:
     return None
 
 
+def stated_fate(status: str | None, notes: str | None) -> Fate | None:
+    """The fate a record states: its status column, else its notes (some lists write the
+    reason a card was closed in a remarks column)."""
+    return fate_of(status) or fate_of(notes)
+
+
 def records_death(status: str | None, death_date: str | None) -> bool:
     """Does the record say the man died, by a date of death or by its status words?"""
     return bool(death_date) or fate_of(status) == "died"

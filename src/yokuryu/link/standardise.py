@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from yokuryu.fates import stated_fate
 from yokuryu.link.fields import day_range, plain, rank_code
 from yokuryu.link.places import place_key, unit_code
 from yokuryu.names import standardise as name_standardise
@@ -137,13 +138,12 @@ def _alive_lo(row: sqlite3.Row) -> int | None:
 
 
 def _repatriated(row: sqlite3.Row) -> bool:
-    notes = (row["notes"] or "").lower()
-    return bool(row["repatriation_date"]) or "репатри" in notes or row["status"] == "復員"
+    return bool(row["repatriation_date"]) or stated_fate(row["status"], row["notes"]) == "returned"
 
 
 def _death(row: sqlite3.Row) -> tuple[int, int] | tuple[None, None]:
     died = day_range(row["death_date"])
-    if died is None and "умер" in (row["notes"] or "").lower():
+    if died is None and stated_fate(row["status"], row["notes"]) == "died":
         died = day_range(row["transfer_date"])
     return died if died else (None, None)
 

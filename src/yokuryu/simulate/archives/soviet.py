@@ -186,7 +186,7 @@ def soviet_cards(world: World) -> ArchiveTable:
         "Дата пленения": "capture_date",
         "Лагерь": "camp",
         "Выбыл": "transfer_date",
-        "Причина выбытия": "notes",
+        "Причина выбытия": "status",  # the reason for leaving is the fate: умер, репатриирован
     }
     return ArchiveTable(
         name="soviet_cards",
