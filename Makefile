@@ -32,6 +32,10 @@ test: setup browser-deps
 bench: setup
 	$(BIN)/python -m benchmarks
 
+# One stage's figures: make bench-names, bench-link, bench-estimate, bench-web, ...
+bench-%: setup
+	$(BIN)/python -m benchmarks $*
+
 lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
