@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from yokuryu.fates import date_of_death, fate_of, records_death
+from yokuryu.fates import date_of_death, fate_of, records_death, stated_fate
 
 
 @pytest.mark.parametrize(
@@ -34,12 +34,36 @@ def test_status_words_give_the_fate(status, fate) -> None:
 
 
 def test_a_card_closed_with_a_death_gives_its_closing_date_as_the_date_of_death() -> None:
-    assert date_of_death(None, "умер", "1946-01-12") == "1946-01-12"
-    assert date_of_death(None, "репатриирован", "1947-06-25") is None
-    assert date_of_death("1946-02-03", "умер", "1946-01-12") == "1946-02-03"
+    assert date_of_death(None, "died", "1946-01-12") == "1946-01-12"
+    assert date_of_death(None, "returned", "1947-06-25") is None
+    assert date_of_death(None, None, "1947-06-25") is None
+    assert date_of_death("1946-02-03", "died", "1946-01-12") == "1946-02-03"
 
 
-def test_death_is_recorded_by_date_or_by_words() -> None:
+def test_death_is_recorded_by_date_or_by_fate() -> None:
     assert records_death(None, "1946-01-12")
-    assert records_death("死亡", None)
-    assert not records_death("復員", None)
+    assert records_death("died", None)
+    assert not records_death("returned", None)
+    assert not records_death(None, None)
+
+
+@pytest.mark.parametrize(
+    ("status", "notes", "fate"),
+    [
+        ("умер", None, "died"),
+        (None, "умер", "died"),
+        ("", "Выбыл: умер", "died"),
+        ("в лагере", "умер", "died"),
+        ("репатриирован", "умер", "returned"),
+        ("復員", None, "returned"),
+        (None, None, None),
+    ],
+)
+def test_the_stated_fate_is_the_status_words_else_the_notes(status, notes, fate) -> None:
+    assert stated_fate(status, notes) == fate
+
+
+def test_a_death_written_only_in_the_notes_dates_the_card_by_its_closing() -> None:
+    fate = stated_fate("", "умер")
+    assert records_death(fate, None)
+    assert date_of_death(None, fate, "1946-01-12") == "1946-01-12"

@@ -90,13 +90,20 @@ def stated_fate(status: str | None, notes: str | None) -> Fate | None:
     return fate_of(status) or fate_of(notes)
 
 
-def records_death(status: str | None, death_date: str | None) -> bool:
-    """Does the record say the man died, by a date of death or by its status words?"""
-    return bool(death_date) or fate_of(status) == "died"
+def records_death(fate: Fate | None, death_date: str | None) -> bool:
+    """Does the record say the man died, by a date of death or by its stated fate?
+
+    >>> records_death(stated_fate(None, "умер"), None), records_death("returned", None)
+    (True, False)
+    """
+    return bool(death_date) or fate == "died"
 
 
-def date_of_death(death_date: str | None, status: str | None, left_date: str | None) -> str | None:
-    """The date of death, where a card gives it only as the date it was closed."""
+def date_of_death(death_date: str | None, fate: Fate | None, left_date: str | None) -> str | None:
+    """The date of death, where a card gives it only as the date it was closed.
+
+    ``fate`` is the record's stated fate (:func:`stated_fate` of its status and notes).
+    """
     if death_date:
         return death_date
-    return left_date if fate_of(status) == "died" else None
+    return left_date if fate == "died" else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from yokuryu.estimate.errors import BadTable, TooFewLists
 from yokuryu.estimate.scope import QUANTITIES, RecordFacts, death_period, in_scope
 from yokuryu.estimate.table import MIN_LISTS, Table, tabulate
-from yokuryu.fates import date_of_death, fate_of, records_death
+from yokuryu.fates import date_of_death, records_death, stated_fate
 
 STRATA = ("all", "period", "region", "camp")
 UNKNOWN = "unknown"
@@ -47,11 +47,11 @@ def live_run(conn: sqlite3.Connection) -> str:
 
 def _facts(r: sqlite3.Row) -> RecordFacts:
     # A card closed with "умер" gives the date of death only as the date it was closed;
-    # some mappings put that reason in notes rather than status.
-    said = r["status"] if fate_of(r["status"]) else r["notes"]
-    death = date_of_death(r["death_date"], said, r["transfer_date"])
+    # some mappings put that reason in notes rather than status (stated_fate reads both).
+    fate = stated_fate(r["status"], r["notes"])
+    death = date_of_death(r["death_date"], fate, r["transfer_date"])
     camp = (r["camp"] or "").strip() or None
-    return RecordFacts(r[0], r[1], r[2], death, camp, records_death(said, death))
+    return RecordFacts(r[0], r[1], r[2], death, camp, records_death(fate, death))
 
 
 def linked_records(
