@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from web_helpers import assert_error
 
+from yokuryu.web.search import part_matches
+
 
 @pytest.mark.parametrize(
     "query",
@@ -90,7 +92,38 @@ def test_bad_filter_values_use_the_envelope(client):
 def test_live_fragment_lists_persons_with_reasons(client):
     html = client.get("/search/results", params={"q": "Сато Хироси"}).text
     assert 'href="/person/P-SATO"' in html
-    assert "Хироси ~ 博 (given name, same sound: hirosi)" in html
+    assert "Хироси ~ Хироси (given name, same spelling: хироси)" in html
+    html = client.get("/search/results", params={"q": "Хироси"}).text
+    assert "Хироси ~ Хироси (given name, same spelling: хироси)" in html
+
+
+SWAPPED = [("family", "佐藤"), ("given", "博"), ("given", "Сато"), ("family", "Хироси"),
+           ("family", "Сато"), ("given", "Хироси")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("tokens", "kinds"),
+    [(["Сато"], ["family"]), (["Хироси"], ["given"]), (["Сато", "Хироси"], ["family", "given"]),
+     (["Хироси", "Сато"], ["given", "family"]), (["さとう"], ["family"])],
+)  # fmt: skip
+def test_part_kind_follows_most_records_not_a_swapped_one(tokens, kinds):
+    """A clerk swapped family and given on one card: Сато is still the family name."""
+    assert [m.kind for m in part_matches(tokens, SWAPPED)] == kinds
+
+
+def test_part_kind_tie_follows_the_query_order():
+    forms = [("given", "Сато"), ("family", "Сато")]
+    assert [m.kind for m in part_matches(["Сато"], forms)] == ["family"]
+    assert [m.kind for m in part_matches(["Хироси", "Сато"], forms)][-1] == "given"
+
+
+def test_best_match_is_the_spelling_then_the_likeliest_reading():
+    forms = [("family", "佐藤"), ("given", "博")]
+    (match,) = part_matches(["ひろし"], forms)
+    assert (match.text, match.key, match.quality) == ("博", "~hirosi", 0.9)
+    (other,) = part_matches(["はく"], forms)  # 博 read haku: one of its other readings
+    assert other.text == "博" and other.quality < match.quality
+    assert part_matches(["Иванов"], forms) == []
 
 
 def test_empty_form_filters_mean_no_filter(client):

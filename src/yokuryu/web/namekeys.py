@@ -87,6 +87,28 @@ def all_keys(token: str) -> frozenset[str]:
     return token_keys(token, "exact") | token_keys(token, "coarse")
 
 
+def best_keys(token: str) -> frozenset[str]:
+    """The engine's best exact key(s) of a name part: how it is most likely read."""
+    return _engine_keys(token)[0]
+
+
+@lru_cache(maxsize=200_000)
+def sound_keys(token: str) -> frozenset[str]:
+    """Every exact phonetic key of a name part (all its readings), without spellings."""
+    best, others = _engine_keys(token)
+    return best | {k for k in others if k.startswith("~")}
+
+
+def pair_keys(family: str, given: str, readings: str = "all") -> frozenset[str]:
+    """Keys of a (family, given) pair of parts: one sound key of each, joined.
+
+    The index stores every reading of both parts (``readings="all"``); a query looks up
+    only its best readings, in both orders.
+    """
+    pick = sound_keys if readings == "all" else best_keys
+    return frozenset(f"{f}|{g}" for f in pick(family) for g in pick(given))
+
+
 @lru_cache(maxsize=50_000)
 def similarity(a: str, b: str) -> float:
     """How alike two names are in [0, 1], across scripts."""

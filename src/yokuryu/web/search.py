@@ -18,14 +18,23 @@ from yokuryu.store.audit import now_utc
 from yokuryu.web.namekeys import (
     TIERS,
     all_keys,
+    best_keys,
     name_parts,
-    similarity,
+    pair_keys,
     spelling_key,
     token_keys,
 )
 from yokuryu.web.privacy import Viewer, visible_sql
 
 NAME_COLUMNS = ("family_name", "given_name", "full_name", "name_reading")
+# Bumped when the index's layout changes, so an older index is rebuilt at start.
+INDEX_VERSION = "2"
+# The web's own derived table (rebuilt from the registry at will, like the key table): one
+# row per reading of a (family, given) pair on a record, so a two-part name is one lookup.
+PAIR_TABLE = (
+    "CREATE TABLE IF NOT EXISTS person_search_pair (key TEXT NOT NULL, "
+    "person_id TEXT NOT NULL, PRIMARY KEY (key, person_id)) WITHOUT ROWID"
+)
 
 
 class BadQuery(YokuryuError):
@@ -75,6 +84,17 @@ def record_name_forms(row: sqlite3.Row | dict) -> list[tuple[str, str]]:
     return forms
 
 
+def record_name_pairs(row: sqlite3.Row | dict) -> set[tuple[str, str]]:
+    """(family, given) pairs written on a record: its columns, then its whole-name fields."""
+    pairs: set[tuple[str, str]] = set()
+    if row["family_name"] and row["given_name"]:
+        pairs.add((row["family_name"], row["given_name"]))
+    for column in ("full_name", "name_reading"):
+        parts = name_parts(row[column] or "")
+        pairs.update((parts[0], given) for given in parts[1:])
+    return pairs
+
+
 def _keys_of(part: str, text: str) -> Iterator[str]:
     """Name parts get every key; whole names only their spelling (parts carry the sound)."""
     if part == "full":
@@ -94,6 +114,9 @@ def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
         for part, text in set(record_name_forms(row)):
             for key in _keys_of(part, text):
                 yield key, row["person_id"], part
+        for family, given in record_name_pairs(row):
+            for key in pair_keys(family, given):
+                yield key, row["person_id"], "pair"
     for row in conn.execute("SELECT id, display_name FROM person WHERE display_name IS NOT NULL"):
         spelled = spelling_key(row["display_name"])
         if spelled:
@@ -104,7 +127,7 @@ def index_fingerprint(conn: sqlite3.Connection) -> str:
     runs = ",".join(r[0] for r in conn.execute("SELECT DISTINCT run_id FROM person ORDER BY 1"))
     counts = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM person_record").fetchone()
     persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-    return f"{runs}|{counts[0]}|{counts[1]}|{persons}"
+    return f"v{INDEX_VERSION}|{runs}|{counts[0]}|{counts[1]}|{persons}"
 
 
 def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
@@ -113,15 +136,21 @@ def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
     state = conn.execute("SELECT fingerprint FROM search_index_state").fetchone()
     if state is not None and state[0] == fingerprint and not force:
         return None
+    conn.execute(PAIR_TABLE)
     with transaction(conn):
         # Collect unsorted, then insert in key order: far faster into a WITHOUT ROWID tree.
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS staged_key (key, person_id, part)")
         conn.execute("DELETE FROM staged_key")
         conn.executemany("INSERT INTO staged_key VALUES (?, ?, ?)", _index_rows(conn))
         conn.execute("DELETE FROM person_search_key")
+        conn.execute("DELETE FROM person_search_pair")
         conn.execute(
-            "INSERT OR IGNORE INTO person_search_key (key, person_id, part) "
-            "SELECT key, person_id, part FROM staged_key ORDER BY key, person_id, part"
+            "INSERT OR IGNORE INTO person_search_key (key, person_id, part) SELECT key, "
+            "person_id, part FROM staged_key WHERE part != 'pair' ORDER BY key, person_id, part"
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO person_search_pair (key, person_id) SELECT key, person_id "
+            "FROM staged_key WHERE part = 'pair' ORDER BY key, person_id"
         )
         conn.execute("DELETE FROM staged_key")
         keys = conn.execute("SELECT count(*) FROM person_search_key").fetchone()[0]
@@ -179,10 +208,10 @@ def _marks(values: list) -> str:
 
 def _rarity(conn: sqlite3.Connection, keys: list[str]) -> int:
     sql = f"SELECT count(*) FROM (SELECT 1 FROM person_search_key WHERE key IN ({_marks(keys)}) "
-    return int(conn.execute(sql + "LIMIT 2000)", keys).fetchone()[0])
+    return int(conn.execute(sql + "LIMIT 20000)", keys).fetchone()[0])
 
 
-def _token_sql(conn: sqlite3.Connection, tokens: list[str], tier: str) -> tuple[str, list]:
+def _intersect_sql(conn: sqlite3.Connection, tokens: list[str], tier: str) -> tuple[str, list]:
     """Persons having every query part: start from the rarest part, then probe the others
     by (key, person) on the primary key — far cheaper than intersecting whole key lists."""
     keysets = [sorted(token_keys(token, tier)) or ["-"] for token in tokens]
@@ -197,6 +226,25 @@ def _token_sql(conn: sqlite3.Connection, tokens: list[str], tier: str) -> tuple[
         )
         params += keys
     return sql, params
+
+
+def _query_pairs(tokens: list[str]) -> list[str]:
+    """Pair keys of a two-part query, in both orders (given names are often typed first)."""
+    if len(tokens) != 2:
+        return []
+    first, second = tokens
+    return sorted(pair_keys(first, second, "best") | pair_keys(second, first, "best"))
+
+
+def _token_sql(conn: sqlite3.Connection, tokens: list[str], tier: str) -> tuple[str, list]:
+    """The persons a tier finds, by the cheapest lookup that answers it exactly: the whole
+    spelling (one key), a two-part name's sound (one pair key per order), else the parts
+    intersected."""
+    if tier == "spelling" and len(tokens) > 1 and (whole := spelling_key("".join(tokens))):
+        return "SELECT person_id FROM person_search_key WHERE key = ?", [whole]
+    if tier == "exact" and (pairs := _query_pairs(tokens)):
+        return f"SELECT person_id FROM person_search_pair WHERE key IN ({_marks(pairs)})", pairs
+    return _intersect_sql(conn, tokens, tier)
 
 
 def _candidates(
@@ -237,40 +285,74 @@ def _forms_of(conn: sqlite3.Connection, person_ids: list[str]) -> dict[str, list
 
 
 _HOW = {"=": "same spelling", "~": "same sound", "≈": "similar sound"}
+# How much a query part's match counts: same spelling, the likeliest reading of both,
+# another reading, a similar sound (the blocking keys).
+_QUALITY = {"=": 1.0, "best": 0.9, "~": 0.8, "≈": 0.6}
 
 
-def _explain(tokens: list[str], forms: list[tuple[str, str]]) -> list[str]:
-    reasons = []
-    for token in tokens:
-        keys = all_keys(token)
-        for part, text in forms:
-            shared = keys & all_keys(text)
-            if shared:
-                how = _HOW[min(k[0] for k in shared if k[0] in _HOW)]
-                key = sorted(shared)[0][1:]
-                reasons.append(f"{token} ~ {text} ({part} name, {how}: {key})")
-                break
-    return reasons
+@dataclass(frozen=True)
+class PartMatch:
+    """How one query part met a person's names: the best form, and the part kind most of
+    the person's records give the matching forms (one record may swap family and given)."""
+
+    token: str
+    text: str
+    kind: str
+    key: str
+    quality: float
+
+    @property
+    def reason(self) -> str:
+        how = _HOW[self.key[0]]
+        return f"{self.token} ~ {self.text} ({self.kind} name, {how}: {self.key[1:]})"
 
 
-def _coarse_score(query: str, tokens: list[str], forms: list[tuple[str, str]]) -> float:
-    """1.0 for the exact spelling of a whole name, else the share of parts that matched."""
+def _key_quality(token: str, text: str, key: str) -> float:
+    """A sound key counts most when it is how both the query part and the name are read."""
+    if key[0] == "~" and key in best_keys(token) and key in best_keys(text):
+        return _QUALITY["best"]
+    return _QUALITY[key[0]]
+
+
+def _part_match(token: str, position: int, forms: list[tuple[str, str]]) -> PartMatch | None:
+    keys = all_keys(token)
+    best: PartMatch | None = None
+    votes = {"family": 0, "given": 0}
+    for part, text in forms:
+        if part == "full":
+            continue
+        shared = keys & all_keys(text)
+        if not shared:
+            continue
+        votes[part] += 1
+        key = max(shared, key=lambda k: (_key_quality(token, text, k), k))
+        quality = _key_quality(token, text, key)
+        if best is None or quality > best.quality:
+            best = PartMatch(token, text, part, key, quality)
+    if best is None:
+        return None
+    # Ties go to the query's own order: the first part typed is usually the family name.
+    preferred = "family" if position == 0 else "given"
+    kind = max(votes, key=lambda k: (votes[k], k == preferred))
+    return PartMatch(best.token, best.text, kind, best.key, best.quality)
+
+
+def part_matches(tokens: list[str], forms: list[tuple[str, str]]) -> list[PartMatch]:
+    found = (_part_match(token, i, forms) for i, token in enumerate(tokens))
+    return [m for m in found if m is not None]
+
+
+def _score(query: str, tokens: list[str], forms: list[tuple[str, str]], matches: list) -> float:
+    """1.0 for the exact spelling of a whole name; else how well the parts matched, times
+    how much of the name they cover (a family name alone is not the man)."""
     if not tokens:
         return 0.0
     if spelling_key(query) in {spelling_key(text) for part, text in forms if part == "full"}:
         return 1.0
-    matched = sum(1 for t in tokens if any(token_keys(t) & token_keys(f) for _, f in forms))
-    return round(min(0.99, matched / len(tokens)), 4)
-
-
-def _refined_score(tokens: list[str], forms: list[tuple[str, str]], coarse: float) -> float:
-    """Blend in the engine's similarity of the whole name (costly: only for shown hits)."""
-    if coarse >= 1.0 or not tokens:
-        return coarse
-    whole = {spelling_key(text): text for part, text in forms if part == "full"}
-    spaced = " ".join(tokens)
-    best = max((similarity(spaced, text) for text in list(whole.values())[:4]), default=0.0)
-    return round(min(0.99, 0.5 * best + 0.5 * coarse), 4)
+    quality = sum(m.quality for m in matches) / len(tokens)
+    kinds = {part for part, _ in forms if part != "full"}
+    covered = len({m.kind for m in matches} & kinds) / len(kinds) if kinds else 1.0
+    return round(min(0.99, quality * (0.6 + 0.4 * covered)), 4)
 
 
 def _by_id(conn: sqlite3.Connection, query: str, visible: tuple[str, list]) -> list[Hit]:
@@ -337,11 +419,9 @@ def search(
         return []
     rows = _tiered(conn, tokens, filters, visible, limit * 2)
     forms = _forms_of(conn, [r["id"] for r in rows]) if rows else {}
-    ranked = sorted(
-        ((_coarse_score(query, tokens, forms[r["id"]]), r) for r in rows),
-        key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]),
-    )
-    scored = [(_refined_score(tokens, forms[r["id"]], coarse), r) for coarse, r in ranked[:limit]]
-    scored.sort(key=lambda pair: (-pair[0], pair[1]["display_name"] or "", pair[1]["id"]))
-    hits = [_hit(r, score, _explain(tokens, forms[r["id"]])) for score, r in scored]
-    return hits[:limit]
+    scored = []
+    for row in rows:
+        matches = part_matches(tokens, forms[row["id"]])
+        scored.append((_score(query, tokens, forms[row["id"]], matches), row, matches))
+    scored.sort(key=lambda item: (-item[0], item[1]["display_name"] or "", item[1]["id"]))
+    return [_hit(row, score, [m.reason for m in matches]) for score, row, matches in scored[:limit]]
