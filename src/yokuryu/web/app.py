@@ -18,6 +18,7 @@ from yokuryu.store import open_existing
 from yokuryu.web import i18n
 from yokuryu.web.deps import ConnectionPool, session
 from yokuryu.web.errors import envelope, status_of
+from yokuryu.web.freshness import IndexWatcher
 from yokuryu.web.search import build_index
 from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
 
@@ -105,6 +106,7 @@ def _install_headers(app: FastAPI, settings: WebSettings) -> None:
         elif request.method == "OPTIONS" and _wants_json(request):
             response = Response(status_code=204)
         else:
+            request.app.state.watcher.poll(request.app.state.pool.get())
             response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
@@ -127,9 +129,11 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
         ArchiveNotFound: the archive has no registry.
     """
     settings = check_secure(settings or WebSettings())
+    watcher = IndexWatcher(archive, settings.refresh_seconds)
     conn = open_existing(archive)
     try:
         build_index(conn)
+        watcher.prime(conn)
     finally:
         conn.close()
     app = FastAPI(
@@ -144,6 +148,7 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.archive = archive
     app.state.pool = ConnectionPool(archive)
+    app.state.watcher = watcher
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.assets = vendor_manifest(HERE / "static")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -130,36 +130,53 @@ def index_fingerprint(conn: sqlite3.Connection) -> str:
     return f"v{INDEX_VERSION}|{runs}|{counts[0]}|{counts[1]}|{persons}"
 
 
-def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
-    """(Re)build the search keys when persons changed; returns keys written, None if fresh."""
-    fingerprint = index_fingerprint(conn)
+def _fresh(conn: sqlite3.Connection, fingerprint: str) -> bool:
     state = conn.execute("SELECT fingerprint FROM search_index_state").fetchone()
-    if state is not None and state[0] == fingerprint and not force:
-        return None
+    return state is not None and state[0] == fingerprint
+
+
+def _swap_in(conn: sqlite3.Connection, fingerprint: str) -> int:
+    """Replace the keys by the staged ones, in key order (far faster into WITHOUT ROWID)."""
+    conn.execute("DELETE FROM person_search_key")
+    conn.execute("DELETE FROM person_search_pair")
+    conn.execute(
+        "INSERT OR IGNORE INTO person_search_key (key, person_id, part) SELECT key, "
+        "person_id, part FROM staged_key WHERE part != 'pair' ORDER BY key, person_id, part"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO person_search_pair (key, person_id) SELECT key, person_id "
+        "FROM staged_key WHERE part = 'pair' ORDER BY key, person_id"
+    )
+    keys = int(conn.execute("SELECT count(*) FROM person_search_key").fetchone()[0])
+    conn.execute(
+        "INSERT OR REPLACE INTO search_index_state (id, fingerprint, built_at, keys) "
+        "VALUES (1, ?, ?, ?)",
+        (fingerprint, now_utc(), keys),
+    )
+    return keys
+
+
+def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
+    """(Re)build the search keys when persons changed; returns keys written, None if fresh.
+
+    The keys are computed from one read snapshot into a temporary table (writers are not
+    blocked meanwhile); only the swap holds the registry's write lock.
+    """
     conn.execute(PAIR_TABLE)
-    with transaction(conn):
-        # Collect unsorted, then insert in key order: far faster into a WITHOUT ROWID tree.
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS staged_key (key, person_id, part)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS staged_key (key, person_id, part)")
+    try:
+        with transaction(conn, immediate=False):
+            fingerprint = index_fingerprint(conn)
+            if _fresh(conn, fingerprint) and not force:
+                return None
+            conn.execute("DELETE FROM staged_key")
+            conn.executemany("INSERT INTO staged_key VALUES (?, ?, ?)", _index_rows(conn))
+        with transaction(conn):
+            if _fresh(conn, fingerprint) and not force:
+                return None  # another process built the same keys meanwhile
+            return _swap_in(conn, fingerprint)
+    finally:
         conn.execute("DELETE FROM staged_key")
-        conn.executemany("INSERT INTO staged_key VALUES (?, ?, ?)", _index_rows(conn))
-        conn.execute("DELETE FROM person_search_key")
-        conn.execute("DELETE FROM person_search_pair")
-        conn.execute(
-            "INSERT OR IGNORE INTO person_search_key (key, person_id, part) SELECT key, "
-            "person_id, part FROM staged_key WHERE part != 'pair' ORDER BY key, person_id, part"
-        )
-        conn.execute(
-            "INSERT OR IGNORE INTO person_search_pair (key, person_id) SELECT key, person_id "
-            "FROM staged_key WHERE part = 'pair' ORDER BY key, person_id"
-        )
-        conn.execute("DELETE FROM staged_key")
-        keys = conn.execute("SELECT count(*) FROM person_search_key").fetchone()[0]
-        conn.execute(
-            "INSERT OR REPLACE INTO search_index_state (id, fingerprint, built_at, keys) "
-            "VALUES (1, ?, ?, ?)",
-            (fingerprint, now_utc(), keys),
-        )
-    return int(keys)
 
 
 def clean_query(query: str, max_chars: int) -> str:

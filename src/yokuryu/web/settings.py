@@ -37,6 +37,12 @@ WEB_SETTINGS: dict[str, Setting] = {
             "Optional map tile URL (e.g. a local tile server); empty draws Natural Earth only.",
         ),
         Setting("cookie_secure", "auto", "Mark cookies Secure: auto (not on loopback), yes, no."),
+        Setting(
+            "refresh_seconds",
+            "5",
+            "How often (at most) a running server checks for a new linkage run and "
+            "rebuilds its search index.",
+        ),
     ]
 }
 
@@ -64,6 +70,7 @@ class WebSettings:
     page_size: int = field(default_factory=lambda: int(_web("page_size")))
     tile_url: str = field(default_factory=lambda: _web("tile_url"))
     cookie_secure: str = field(default_factory=lambda: _web("cookie_secure"))
+    refresh_seconds: float = field(default_factory=lambda: float(_web("refresh_seconds")))
     public_after_years: int = field(default_factory=lambda: int(setting("public_after_years")))
 
     def with_overrides(self, **values: object) -> WebSettings:
