@@ -21,6 +21,7 @@ from yokuryu.web.errors import envelope, status_of
 from yokuryu.web.freshness import IndexWatcher
 from yokuryu.web.search import build_index
 from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
+from yokuryu.web.sources import source_label
 
 HERE = Path(__file__).parent
 JSON_PREFIXES = ("/api", "/reconcile")
@@ -150,6 +151,7 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
     app.state.pool = ConnectionPool(archive)
     app.state.watcher = watcher
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.templates.env.globals["source_label"] = source_label
     app.state.assets = vendor_manifest(HERE / "static")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _install_error_handlers(app)

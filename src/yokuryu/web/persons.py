@@ -11,9 +11,11 @@ from typing import Any
 
 import yokuryu.names as names
 from yokuryu.errors import YokuryuError
+from yokuryu.web.fate import person_fate
 from yokuryu.web.namekeys import split_name
 from yokuryu.web.places import camp_places
 from yokuryu.web.privacy import Viewer, record_view, visible_sql
+from yokuryu.web.sources import source_label
 
 # Fields shown side by side, in this order; names stay exactly as written on the record.
 FIELDS = (
@@ -96,6 +98,7 @@ def _timeline(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         "place": record.get(place_field),
                         "record_id": record["id"],
                         "source": record["source_name"],
+                        "source_kind": record["source_kind"],
                     }
                 )
     return sorted(events, key=lambda e: (e["date"], e["record_id"]))
@@ -128,8 +131,8 @@ def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in records:
         entry = cited.setdefault(
             r["source_name"],
-            {"name": r["source_name"], "kind": r["source_kind"],
-             "citation": r["source_citation"], "refs": []},
+            {"name": r["source_name"], "label": source_label(r["source_name"], r["source_kind"]),
+             "kind": r["source_kind"], "citation": r["source_citation"], "refs": []},
         )  # fmt: skip
         if r.get("ref"):
             entry["refs"].append(r["ref"])
@@ -160,7 +163,7 @@ def person_detail(
         "requested_id": person_id,
         "display_name": person["display_name"],
         "birth_year": person["birth_year"],
-        "fate": person["fate"],
+        "fate": person_fate(person["fate"], records),
         "death_date": person["death_date"],
         "burial_place": next((r["burial_place"] for r in records if r["burial_place"]), None),
         "run_id": person["run_id"],

@@ -14,7 +14,9 @@ from typing import Any
 
 from yokuryu.errors import YokuryuError
 from yokuryu.gazetteer import find_places
+from yokuryu.web.fate import fates_of
 from yokuryu.web.privacy import Viewer, visible_sql
+from yokuryu.web.sources import source_label
 
 MAPPED_KINDS = ("camp_town", "hospital", "port", "trial_site")
 
@@ -173,8 +175,9 @@ def _people(
         "JOIN person_record pr ON pr.person_id = p.id JOIN record r ON r.id = pr.record_id "
         f"WHERE r.camp IN ({marks}) AND {visible} ORDER BY p.display_name, p.id LIMIT ?",
         [*texts, *params, limit],
-    )
-    return [dict(r) for r in rows]
+    ).fetchall()
+    fates = fates_of(conn, rows)
+    return [{**dict(r), "fate": fates[r["id"]]} for r in rows]
 
 
 def _sources(conn: sqlite3.Connection, texts: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -187,4 +190,4 @@ def _sources(conn: sqlite3.Connection, texts: tuple[str, ...]) -> list[dict[str,
         "GROUP BY s.id ORDER BY s.name",
         texts,
     )
-    return [dict(r) for r in rows]
+    return [{**dict(r), "label": source_label(r["name"], r["kind"])} for r in rows]

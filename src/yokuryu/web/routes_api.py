@@ -29,6 +29,7 @@ from yokuryu.web.places import camp_texts_for, geojson, place_detail
 from yokuryu.web.privacy import Viewer, visible_sql
 from yokuryu.web.search import Filters, clean_query, search
 from yokuryu.web.settings import WebSettings
+from yokuryu.web.sources import source_label
 
 router = APIRouter(prefix="/api", tags=["api"])
 Conn = Annotated[sqlite3.Connection, Depends(db)]
@@ -109,7 +110,8 @@ def api_sources(conn: Conn) -> dict[str, Any]:
         "(SELECT count(*) FROM record r WHERE r.source_id = s.id) AS records "
         "FROM source s ORDER BY s.name"
     )
-    return {"ok": True, "sources": [dict(r) for r in rows]}
+    sources = [{**dict(r), "label": source_label(r["name"], r["kind"])} for r in rows]
+    return {"ok": True, "sources": sources}
 
 
 @router.get("/estimates")

@@ -29,7 +29,9 @@ Settings = Annotated[WebSettings, Depends(settings_of)]
 
 def _options(conn: sqlite3.Connection) -> dict[str, Any]:
     return {
-        "sources": [dict(r) for r in conn.execute("SELECT id, name FROM source ORDER BY name")],
+        "sources": [
+            dict(r) for r in conn.execute("SELECT id, name, kind FROM source ORDER BY name")
+        ],
         "camps": [
             dict(r)
             for r in conn.execute(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from yokuryu.errors import YokuryuError
 from yokuryu.store import transaction
 from yokuryu.store.audit import now_utc
+from yokuryu.web.fate import fates_of
 from yokuryu.web.namekeys import (
     TIERS,
     all_keys,
@@ -430,7 +431,7 @@ def search(
     """Persons matching a name in any script (or a person id), best first, with reasons."""
     visible = visible_sql(viewer, public_after_years)
     if query and (hits := _by_id(conn, query, visible)):
-        return hits
+        return _with_fates(conn, hits)
     tokens = list(name_parts(query))
     if not tokens and not filters.any:
         return []
@@ -441,4 +442,11 @@ def search(
         matches = part_matches(tokens, forms[row["id"]])
         scored.append((_score(query, tokens, forms[row["id"]], matches), row, matches))
     scored.sort(key=lambda item: (-item[0], item[1]["display_name"] or "", item[1]["id"]))
-    return [_hit(row, score, [m.reason for m in matches]) for score, row, matches in scored[:limit]]
+    hits = [_hit(row, score, [m.reason for m in matches]) for score, row, matches in scored]
+    return _with_fates(conn, hits[:limit])
+
+
+def _with_fates(conn: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:
+    """The fate the records state where the linkage left it unknown."""
+    fates = fates_of(conn, ({"id": h.person_id, "fate": h.fate} for h in hits))
+    return [replace(hit, fate=fates[hit.person_id]) for hit in hits]
