@@ -20,6 +20,7 @@ STAGE_COMMANDS: dict[str, str] = {
     "review": "yokuryu.link.cli:review_command",
     "serve": "yokuryu.web.cli:serve_command",
     "user": "yokuryu.web.cli:user_command",
+    "publish": "yokuryu.web.cli:publish_command",
 }
 
 

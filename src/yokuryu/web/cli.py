@@ -132,3 +132,36 @@ def user_grant(name: str, person_id: str, archive: Path | None) -> None:
     conn = open_existing(resolve_archive(archive))
     grant_person(conn, name, person_id, acting_user())
     console.print(f"{name} may now see {person_id}.")
+
+
+@click.command("publish")
+@archive_option
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), default=Path("public"), show_default=True,
+    help="Folder for yokuryu-public.db and metadata.json (both replaced).",
+)  # fmt: skip
+@click.option("--licence", default="CC-BY-4.0", show_default=True, help="Licence in metadata.")
+@click.option("--source-url", default=None, help="Where the data comes from (metadata).")
+@friendly_errors
+def publish_command(archive: Path | None, out: Path, licence: str, source_url: str | None) -> None:
+    """Write the public file for Datasette: only what an anonymous visitor may see.
+
+    Persons and records pass through the same privacy layer as the web pages; open the
+    file read-only with `datasette -i public/yokuryu-public.db -m public/metadata.json`.
+
+    \b
+    Example:
+      yokuryu publish --archive archive --out public
+    """
+    from yokuryu.store import open_existing
+    from yokuryu.web.publish import publish
+    from yokuryu.web.settings import WebSettings
+
+    conn = open_existing(resolve_archive(archive))
+    years = WebSettings().public_after_years
+    done = publish(conn, out, years, licence=licence, source_url=source_url)
+    console.print(
+        f"Wrote {done.database} ({done.persons} persons, {done.records} records, "
+        f"{done.places} places, {done.sources} sources) and {done.metadata}.",
+        highlight=False,
+    )
