@@ -130,3 +130,20 @@ def test_empty_form_filters_mean_no_filter(client):
     params = {"q": "佐藤", "birth_from": "", "birth_to": "", "camp": "", "source": "", "fate": ""}
     fragment = client.get("/search/results", params=params)
     assert fragment.status_code == 200 and 'data-person="P-SATO"' in fragment.text
+
+
+def test_stored_name_keys_are_the_engines(site_template):
+    """Ranking reads each name part's keys from the index; they must be the engine's."""
+    from yokuryu.store import connect, registry_path
+    from yokuryu.web import search as search_module
+    from yokuryu.web.namekeys import TextKeys, text_keys
+
+    conn = connect(registry_path(site_template))
+    stored = dict(conn.execute("SELECT text, keys FROM search_text_key"))
+    assert {"佐藤", "博", "Сато", "Хироси", "さとう", "ひろし"} <= stored.keys()
+    for text, keys in stored.items():
+        assert TextKeys.decode(keys) == text_keys(text), text
+    search_module._BOOK.clear()
+    assert search_module.key_book(conn, {"博", "未知"}) == {
+        "博": text_keys("博"), "未知": text_keys("未知")
+    }  # fmt: skip

@@ -19,6 +19,7 @@ from yokuryu.web import i18n
 from yokuryu.web.deps import ConnectionPool, session
 from yokuryu.web.errors import envelope, status_of
 from yokuryu.web.freshness import IndexWatcher
+from yokuryu.web.namekeys import warm_up
 from yokuryu.web.search import build_index
 from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
 from yokuryu.web.sources import source_label
@@ -135,6 +136,7 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
     try:
         build_index(conn)
         watcher.prime(conn)
+        warm_up()
     finally:
         conn.close()
     app = FastAPI(

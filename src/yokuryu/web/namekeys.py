@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import yokuryu.names as names
@@ -118,3 +119,31 @@ def similarity(a: str, b: str) -> float:
         return float(names.similarity(a, b))
     except ValueError:
         return 0.0
+
+
+@dataclass(frozen=True)
+class TextKeys:
+    """A name part's keys as the index stores them: all of them, and the best reading's."""
+
+    every: frozenset[str]
+    best: frozenset[str]
+
+    def encode(self) -> str:
+        return " ".join(sorted(self.best)) + "\t" + " ".join(sorted(self.every - self.best))
+
+    @classmethod
+    def decode(cls, text: str) -> TextKeys:
+        best, _, rest = text.partition("\t")
+        chosen = frozenset(best.split())
+        return cls(chosen | frozenset(rest.split()), chosen)
+
+
+def text_keys(text: str) -> TextKeys:
+    """Computed by the engine (the index stores them so searches need not)."""
+    return TextKeys(all_keys(text), best_keys(text))
+
+
+def warm_up() -> None:
+    """Load the engine's dictionaries now rather than in the first visitor's search."""
+    for token in ("佐藤", "博", "Сато", "さとう", "Sato"):
+        all_keys(token)

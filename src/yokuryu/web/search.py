@@ -18,23 +18,31 @@ from yokuryu.store.audit import now_utc
 from yokuryu.web.fate import fates_of
 from yokuryu.web.namekeys import (
     TIERS,
+    TextKeys,
     all_keys,
     best_keys,
     name_parts,
     pair_keys,
     spelling_key,
+    text_keys,
     token_keys,
 )
 from yokuryu.web.privacy import Viewer, visible_sql
 
 NAME_COLUMNS = ("family_name", "given_name", "full_name", "name_reading")
 # Bumped when the index's layout changes, so an older index is rebuilt at start.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 # The web's own derived table (rebuilt from the registry at will, like the key table): one
 # row per reading of a (family, given) pair on a record, so a two-part name is one lookup.
 PAIR_TABLE = (
     "CREATE TABLE IF NOT EXISTS person_search_pair (key TEXT NOT NULL, "
     "person_id TEXT NOT NULL, PRIMARY KEY (key, person_id)) WITHOUT ROWID"
+)
+# And every name part's keys (TextKeys.encode), so ranking and reasons read them instead
+# of asking the name engine about each candidate's names again.
+TEXT_TABLE = (
+    "CREATE TABLE IF NOT EXISTS search_text_key (text TEXT PRIMARY KEY, keys TEXT NOT NULL) "
+    "WITHOUT ROWID"
 )
 
 
@@ -111,10 +119,14 @@ def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
     sql = (
         f"SELECT pr.person_id, {columns} FROM person_record pr JOIN record r ON r.id = pr.record_id"
     )
+    texts: set[str] = set()
     for row in conn.execute(sql):
         for part, text in set(record_name_forms(row)):
             for key in _keys_of(part, text):
                 yield key, row["person_id"], part
+            if part != "full" and text not in texts:
+                texts.add(text)
+                yield text, text_keys(text).encode(), "text"
         for family, given in record_name_pairs(row):
             for key in pair_keys(family, given):
                 yield key, row["person_id"], "pair"
@@ -140,9 +152,14 @@ def _swap_in(conn: sqlite3.Connection, fingerprint: str) -> int:
     """Replace the keys by the staged ones, in key order (far faster into WITHOUT ROWID)."""
     conn.execute("DELETE FROM person_search_key")
     conn.execute("DELETE FROM person_search_pair")
+    conn.execute("DELETE FROM search_text_key")
     conn.execute(
-        "INSERT OR IGNORE INTO person_search_key (key, person_id, part) SELECT key, "
-        "person_id, part FROM staged_key WHERE part != 'pair' ORDER BY key, person_id, part"
+        "INSERT OR IGNORE INTO person_search_key (key, person_id, part) SELECT key, person_id, "
+        "part FROM staged_key WHERE part NOT IN ('pair', 'text') ORDER BY key, person_id, part"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO search_text_key (text, keys) SELECT key, person_id "
+        "FROM staged_key WHERE part = 'text' ORDER BY key"
     )
     conn.execute(
         "INSERT OR IGNORE INTO person_search_pair (key, person_id) SELECT key, person_id "
@@ -164,6 +181,7 @@ def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
     blocked meanwhile); only the swap holds the registry's write lock.
     """
     conn.execute(PAIR_TABLE)
+    conn.execute(TEXT_TABLE)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS staged_key (key, person_id, part)")
     try:
         with transaction(conn, immediate=False):
@@ -302,6 +320,27 @@ def _forms_of(conn: sqlite3.Connection, person_ids: list[str]) -> dict[str, list
     return forms
 
 
+_BOOK: dict[str, TextKeys] = {}
+_BOOK_LIMIT = 500_000
+
+
+def key_book(conn: sqlite3.Connection, texts: set[str]) -> dict[str, TextKeys]:
+    """The keys of name parts: from memory, else the index's table, else the engine."""
+    missing = sorted(texts - _BOOK.keys())
+    if len(_BOOK) + len(missing) > _BOOK_LIMIT:
+        _BOOK.clear()
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        try:
+            rows = conn.execute(
+                f"SELECT text, keys FROM search_text_key WHERE text IN ({_marks(chunk)})", chunk
+            ).fetchall()
+        except sqlite3.OperationalError:  # an index built before the table existed
+            rows = []
+        _BOOK.update((text, TextKeys.decode(keys)) for text, keys in rows)
+    return {text: _BOOK.get(text) or _BOOK.setdefault(text, text_keys(text)) for text in texts}
+
+
 _HOW = {"=": "same spelling", "~": "same sound", "≈": "similar sound"}
 # How much a query part's match counts: same spelling, the likeliest reading of both,
 # another reading, a similar sound (the blocking keys).
@@ -325,26 +364,28 @@ class PartMatch:
         return f"{self.token} ~ {self.text} ({self.kind} name, {how}: {self.key[1:]})"
 
 
-def _key_quality(token: str, text: str, key: str) -> float:
+def _key_quality(token: str, text: TextKeys, key: str) -> float:
     """A sound key counts most when it is how both the query part and the name are read."""
-    if key[0] == "~" and key in best_keys(token) and key in best_keys(text):
+    if key[0] == "~" and key in best_keys(token) and key in text.best:
         return _QUALITY["best"]
     return _QUALITY[key[0]]
 
 
-def _part_match(token: str, position: int, forms: list[tuple[str, str]]) -> PartMatch | None:
+def _part_match(
+    token: str, position: int, forms: list[tuple[str, str]], book: dict[str, TextKeys]
+) -> PartMatch | None:
     keys = all_keys(token)
     best: PartMatch | None = None
     votes = {"family": 0, "given": 0}
     for part, text in forms:
         if part == "full":
             continue
-        shared = keys & all_keys(text)
+        shared = keys & book[text].every
         if not shared:
             continue
         votes[part] += 1
-        key = max(shared, key=lambda k: (_key_quality(token, text, k), k))
-        quality = _key_quality(token, text, key)
+        key = max(shared, key=lambda k: (_key_quality(token, book[text], k), k))
+        quality = _key_quality(token, book[text], key)
         if best is None or quality > best.quality:
             best = PartMatch(token, text, part, key, quality)
     if best is None:
@@ -355,8 +396,13 @@ def _part_match(token: str, position: int, forms: list[tuple[str, str]]) -> Part
     return PartMatch(best.token, best.text, kind, best.key, best.quality)
 
 
-def part_matches(tokens: list[str], forms: list[tuple[str, str]]) -> list[PartMatch]:
-    found = (_part_match(token, i, forms) for i, token in enumerate(tokens))
+def part_matches(
+    tokens: list[str], forms: list[tuple[str, str]], book: dict[str, TextKeys] | None = None
+) -> list[PartMatch]:
+    """How each query part met a person's name forms (``book``: their keys, if known)."""
+    if book is None:
+        book = {text: text_keys(text) for part, text in forms if part != "full"}
+    found = (_part_match(token, i, forms, book) for i, token in enumerate(tokens))
     return [m for m in found if m is not None]
 
 
@@ -437,9 +483,10 @@ def search(
         return []
     rows = _tiered(conn, tokens, filters, visible, limit * 2)
     forms = _forms_of(conn, [r["id"] for r in rows]) if rows else {}
+    book = key_book(conn, {t for f in forms.values() for part, t in f if part != "full"})
     scored = []
     for row in rows:
-        matches = part_matches(tokens, forms[row["id"]])
+        matches = part_matches(tokens, forms[row["id"]], book)
         scored.append((_score(query, tokens, forms[row["id"]], matches), row, matches))
     scored.sort(key=lambda item: (-item[0], item[1]["display_name"] or "", item[1]["id"]))
     hits = [_hit(row, score, [m.reason for m in matches]) for score, row, matches in scored]
