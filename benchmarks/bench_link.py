@@ -70,11 +70,11 @@ def _blocking_recall(records: Path, truth: dict[int, int]) -> dict[str, float]:
     import duckdb
     import networkx as nx
 
-    from yokuryu.link import model
+    from yokuryu.link import blocking
 
     con = duckdb.connect()
-    con.execute(f"CREATE TABLE recs AS SELECT * FROM '{records}'")
-    rules = " OR ".join(f"({r})" for r in model.blocking_rules())
+    con.register("recs", blocking.with_block_keys(pq.read_table(records)))
+    rules = blocking.blocked_sql()
     con.execute("CREATE TABLE truth (id BIGINT, p BIGINT)")
     con.executemany("INSERT INTO truth VALUES (?, ?)", list(truth.items()))
     # Join on the true person first (an equi-join), then test the rules on those pairs

@@ -12,8 +12,10 @@ from typing import Any
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
-from splink import SettingsCreator, block_on
+from splink import SettingsCreator
 from splink.internals.comparison_creator import ComparisonCreator
+
+from yokuryu.link import blocking
 
 # Days by which a death may precede a later sign of life before it counts as a
 # contradiction (dates on cards were written late and copied with errors).
@@ -28,6 +30,10 @@ OTHER_PART = {"fam": "giv", "giv": "fam"}
 # Share of true pairs whose name parts are written in the other order. Fixed: EM, blocked
 # on one name part, sees almost no swapped matches and drives this to zero.
 SWAPPED_M = 0.03
+# m of "differs" for the fields compared exactly: the share of true pairs (both values
+# known) that differ on the tuning archives, rounded up (a rank changes with promotion, a
+# camp with every transfer; units and prefectures are miscopied now and then).
+DIFFER_M = {"rank": 0.08, "unit": 0.04, "camp": 0.8, "prefecture": 0.02}
 
 
 def _comparison(name: str, label: str, *levels: Any) -> ComparisonCreator:
@@ -103,8 +109,11 @@ def birth_comparison() -> ComparisonCreator:
     )
 
 
-def exact_comparison(col: str, label: str) -> ComparisonCreator:
-    return _comparison(col, label, cll.NullLevel(col), cll.ExactMatchLevel(col), cll.ElseLevel())
+def exact_comparison(col: str, label: str, differ_m: float) -> ComparisonCreator:
+    """Exact or not; the m of "differ" is fixed: EM, seeing few true pairs that differ,
+    drives it to 0 and a single clerk's slip would then forbid a match."""
+    differ = cll.ElseLevel().configure(m_probability=differ_m, fix_m_probability=True)
+    return _comparison(col, label, cll.NullLevel(col), cll.ExactMatchLevel(col), differ)
 
 
 def place_comparison() -> ComparisonCreator:
@@ -155,47 +164,13 @@ def comparisons() -> list[Any]:
         name_comparison("giv", "given name (phonetic keys)"),
         father_comparison(),
         birth_comparison(),
-        exact_comparison("rank", "rank (Soviet wording)"),
-        exact_comparison("unit", "unit (kind and number)"),
-        exact_comparison("camp", "camp"),
-        exact_comparison("prefecture", "home prefecture"),
+        exact_comparison("rank", "rank (Soviet wording)", DIFFER_M["rank"]),
+        exact_comparison("unit", "unit (kind and number)", DIFFER_M["unit"]),
+        exact_comparison("camp", "camp", DIFFER_M["camp"]),
+        exact_comparison("prefecture", "home prefecture", DIFFER_M["prefecture"]),
         place_comparison(),
         event_comparison(),
     ]
-
-
-def blocking_rules(only_new: bool = False) -> list[Any]:
-    """Rules on the phonetic keys; with ``only_new`` a pair must involve a new record."""
-    rules: list[Any] = [
-        "l.fam_c = r.fam_c AND l.giv_c = r.giv_c",
-        "l.fam_c = r.giv_c AND l.giv_c = r.fam_c",
-        "l.fam_c = r.fam_c AND l.birth_year = r.birth_year",
-        "l.giv_c = r.giv_c AND l.birth_year = r.birth_year "
-        "AND substr(l.fam_c, 1, 1) = substr(r.fam_c, 1, 1)",
-        "l.giv_c = r.giv_c AND l.fa_c = r.fa_c AND substr(l.fam_c, 1, 1) = substr(r.fam_c, 1, 1)",
-        "l.fam_c = r.fam_c AND l.fa_c = r.fa_c",
-        "l.fa_c = r.fa_c AND l.birth_year = r.birth_year "
-        "AND substr(l.giv_c, 1, 1) = substr(r.giv_c, 1, 1)",
-        "l.fam_c = r.fam_c AND substr(l.giv_c, 1, 2) = substr(r.giv_c, 1, 2)",
-        "l.giv_c = r.giv_c AND substr(l.fam_c, 1, 3) = substr(r.fam_c, 1, 3)",
-        "l.fam_c = r.giv_c AND l.birth_year = r.birth_year",
-        "l.giv_c = r.fam_c AND l.birth_year = r.birth_year",
-        "l.fam_c = r.fam_c AND l.giv_c2 = r.giv_c",
-        "l.fam_c = r.fam_c AND l.giv_c = r.giv_c2",
-        "l.fam_c2 = r.fam_c AND l.giv_c = r.giv_c",
-        "l.fam_c = r.fam_c2 AND l.giv_c = r.giv_c",
-        "l.birth_date = r.birth_date",
-        "l.death_lo = r.death_lo AND l.birth_year = r.birth_year",
-        "l.death_lo = r.death_lo AND l.death_place = r.death_place",
-        # One wrong letter in each name part: the first letters, or the last three, agree.
-        "substr(l.fam_c, 1, 2) = substr(r.fam_c, 1, 2) AND substr(l.giv_c, 1, 2) = "
-        "substr(r.giv_c, 1, 2) AND l.birth_year = r.birth_year",
-        "right(l.fam_c, 3) = right(r.fam_c, 3) AND right(l.giv_c, 3) = right(r.giv_c, 3) "
-        "AND l.birth_year = r.birth_year",
-    ]
-    if only_new:
-        rules = [f"({r}) AND (l.is_new OR r.is_new)" for r in rules]
-    return rules
 
 
 def settings(only_new: bool = False) -> SettingsCreator:
@@ -203,7 +178,7 @@ def settings(only_new: bool = False) -> SettingsCreator:
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=comparisons(),
-        blocking_rules_to_generate_predictions=blocking_rules(only_new),
+        blocking_rules_to_generate_predictions=blocking.blocking_rules(only_new),
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,
         additional_columns_to_retain=["source", "kind"],
@@ -216,9 +191,12 @@ DETERMINISTIC_RULES = [
     "l.fam = r.fam AND l.giv = r.giv AND l.fa = r.fa",
 ]
 # EM leaves out the comparisons a training block fixes, so the names are trained on
-# blocks that fix the other name (and the birth year).
+# blocks that fix the other name (and the birth year). Each block is also held to its
+# capped key, so a training block stays small however common the names (see blocking).
 EM_BLOCKS = [
-    block_on("fam_c", "giv_c"),
-    block_on("birth_year", "giv_c"),
-    block_on("birth_year", "fam_c"),
+    "l.fam_c = r.fam_c AND l.giv_c = r.giv_c AND l.bk_names = r.bk_names",
+    "l.birth_year = r.birth_year AND l.giv_c = r.giv_c "
+    "AND l.bk_train_giv_year = r.bk_train_giv_year",
+    "l.birth_year = r.birth_year AND l.fam_c = r.fam_c "
+    "AND l.bk_train_fam_year = r.bk_train_fam_year",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 import pyarrow as pa
 
 from yokuryu.link import model
+from yokuryu.link.blocking import with_block_keys
 from yokuryu.link.engine import db_api, register
 
 logger = logging.getLogger(__name__)
@@ -89,11 +90,12 @@ def score(
     settings: Any = model.settings(only_new)
     if trained is not None:
         settings = with_parameters(settings.create_settings_dict(DIALECTS[engine]), trained)
-    linker = _linker(api, engine, table, settings)
+    linker = _linker(api, engine, with_block_keys(table), settings)
     if trained is None:
         train(linker, engine, labels)
     predictions = linker.inference.predict(threshold_match_probability=KEEP_PROBABILITY)
     pairs = predictions.as_pyarrow_table()
+    pairs = pairs.drop_columns([c for c in pairs.column_names if c.startswith("bk_")])
     drawn = _charts(linker, predictions) if charts else {}
     saved = linker.misc.save_model_to_json()
     return Scored(pairs, saved, comparisons(linker), drawn)
