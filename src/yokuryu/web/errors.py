@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from yokuryu.errors import ArchiveNotFound, YokuryuError
 from yokuryu.web.accounts import AccountError, LoginFailed, TooManyAttempts
@@ -42,3 +43,20 @@ def status_of(exc: YokuryuError) -> int:
 def envelope(status: int, message: str, errors: list[Any] | None = None) -> JSONResponse:
     body = {"ok": False, "status": status, "error": message, "errors": errors or []}
     return JSONResponse(body, status_code=status)
+
+
+class ErrorBody(BaseModel):
+    """The one error shape, as the OpenAPI description shows it."""
+
+    ok: Literal[False] = False
+    status: int = Field(..., description="The HTTP status, repeated.")
+    error: str = Field(..., description="One sentence saying what went wrong.")
+    errors: list[Any] = Field(default_factory=list, description="Details, e.g. per parameter.")
+
+
+_MEANING = {400: "Bad request", 401: "Not logged in or wrong password", 403: "Not allowed",
+            404: "Not found (or not visible to you)", 413: "Request body over 2 MiB",
+            422: "Invalid parameters", 429: "Too many failed logins"}  # fmt: skip
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": meaning} for status, meaning in _MEANING.items()
+}

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, field_validator
 
@@ -24,6 +25,7 @@ from yokuryu.web.deps import (
     settings_of,
     viewer,
 )
+from yokuryu.web.errors import ERROR_RESPONSES
 from yokuryu.web.persons import person_detail
 from yokuryu.web.places import camp_texts_for, geojson, place_detail
 from yokuryu.web.privacy import Viewer, visible_sql
@@ -31,10 +33,13 @@ from yokuryu.web.search import Filters, clean_query, search
 from yokuryu.web.settings import WebSettings
 from yokuryu.web.sources import source_label
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 Conn = Annotated[sqlite3.Connection, Depends(db)]
 Who = Annotated[Viewer, Depends(viewer)]
 Settings = Annotated[WebSettings, Depends(settings_of)]
+# SQLite integers are 64-bit: a larger id is refused as invalid instead of overflowing.
+MIN_ID, MAX_ID = -(2**53), 2**53  # JSON-safe integers, well inside SQLite's 64 bits
+RowId = Annotated[int, PathParam(ge=MIN_ID, le=MAX_ID)]
 
 
 class SearchParams(BaseModel):
@@ -42,9 +47,11 @@ class SearchParams(BaseModel):
     birth_from: int | None = Field(None, ge=1800, le=2000)
     birth_to: int | None = Field(None, ge=1800, le=2000)
     prefecture: str | None = Field(None, max_length=50)
-    camp: int | None = Field(None, description="Place id from /api/places.")
+    camp: int | None = Field(None, ge=MIN_ID, le=MAX_ID, description="A place id (/api/places).")
     fate: str | None = Field(None, max_length=30)
-    source: int | None = Field(None, description="Source id from /api/sources.")
+    source: int | None = Field(
+        None, ge=MIN_ID, le=MAX_ID, description="Source id from /api/sources."
+    )
     limit: int = Field(25, ge=1, le=100)
 
     @field_validator("birth_from", "birth_to", "camp", "source", mode="before")
@@ -97,7 +104,7 @@ def api_places(conn: Conn, who: Who, settings: Settings) -> dict[str, Any]:
 
 
 @router.get("/places/{place_id}")
-def api_place(place_id: int, conn: Conn, who: Who, settings: Settings) -> dict[str, Any]:
+def api_place(place_id: RowId, conn: Conn, who: Who, settings: Settings) -> dict[str, Any]:
     """A camp: its figures, its people (those you may see) and its sources."""
     return {"ok": True, **place_detail(conn, who, place_id, settings.public_after_years)}
 
@@ -191,8 +198,8 @@ def api_decisions(conn: Conn, who: Who, limit: int = Query(20, ge=1, le=500)) ->
 
 
 class Decision(BaseModel):
-    record_id_l: int
-    record_id_r: int
+    record_id_l: int = Field(..., ge=MIN_ID, le=MAX_ID)
+    record_id_r: int = Field(..., ge=MIN_ID, le=MAX_ID)
     verdict: str = Field(..., description="match, non_match or unsure")
     reason: str = Field("", max_length=500)
 
@@ -208,7 +215,7 @@ def api_decide(body: Decision, request: Request, conn: Conn) -> dict[str, Any]:
 
 
 @router.post("/review/decisions/{decision_id}/undo")
-def api_undo(decision_id: int, request: Request, conn: Conn) -> dict[str, Any]:
+def api_undo(decision_id: RowId, request: Request, conn: Conn) -> dict[str, Any]:
     """Cancel a decision by appending an undo row (X-CSRF-Token header required)."""
     who = require_csrf(request).viewer
     return {"ok": True, "decision_id": review.undo(conn, who, decision_id)}
@@ -217,7 +224,11 @@ def api_undo(decision_id: int, request: Request, conn: Conn) -> dict[str, Any]:
 EXPORT_COLUMNS = ("id", "display_name", "birth_year", "fate", "death_date")
 
 
-@router.get("/export/persons.csv")
+@router.get(
+    "/export/persons.csv",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}, "description": "CSV, one person a line"}},
+)
 def api_export(conn: Conn, who: Who, settings: Settings) -> StreamingResponse:
     """Every person you may see, as CSV (the same privacy filter as the pages)."""
     visible, params = visible_sql(who, settings.public_after_years)

@@ -18,7 +18,7 @@ from yokuryu.web.deps import SESSION_COOKIE, Forbidden, db, require_csrf, settin
 from yokuryu.web.persons import person_detail
 from yokuryu.web.places import place_detail
 from yokuryu.web.privacy import Viewer
-from yokuryu.web.routes_api import SearchParams, run_search, start_session
+from yokuryu.web.routes_api import MAX_ID, MIN_ID, RowId, SearchParams, run_search, start_session
 from yokuryu.web.settings import WebSettings
 
 router = APIRouter(include_in_schema=False)
@@ -88,7 +88,7 @@ def map_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/camp/{place_id}", response_class=HTMLResponse)
-def camp_page(place_id: int, request: Request, conn: Conn, who: Who, settings: Settings) -> Any:
+def camp_page(place_id: RowId, request: Request, conn: Conn, who: Who, settings: Settings) -> Any:
     place = place_detail(conn, who, place_id, settings.public_after_years)
     return render(request, "camp.html", place=place)
 
@@ -130,7 +130,8 @@ def review_decide(
 @router.post("/review/undo")
 def review_undo(
     request: Request, conn: Conn,
-    decision_id: Annotated[int, Form()], csrf: Annotated[str, Form(max_length=100)],
+    decision_id: Annotated[int, Form(ge=MIN_ID, le=MAX_ID)],
+    csrf: Annotated[str, Form(max_length=100)],
 ) -> RedirectResponse:  # fmt: skip
     who = require_csrf(request, csrf).viewer
     review.undo(conn, who, decision_id)

@@ -11,12 +11,13 @@ from fastapi.responses import HTMLResponse
 
 from yokuryu.web import reconcile as rc
 from yokuryu.web.deps import db, settings_of, viewer
+from yokuryu.web.errors import ERROR_RESPONSES
 from yokuryu.web.persons import PersonNotFound, person_detail
 from yokuryu.web.privacy import Viewer
 from yokuryu.web.search import BadQuery
 from yokuryu.web.settings import WebSettings
 
-router = APIRouter(prefix="/reconcile", tags=["reconciliation"])
+router = APIRouter(prefix="/reconcile", tags=["reconciliation"], responses=ERROR_RESPONSES)
 Conn = Annotated[sqlite3.Connection, Depends(db)]
 Who = Annotated[Viewer, Depends(viewer)]
 Settings = Annotated[WebSettings, Depends(settings_of)]
