@@ -21,6 +21,9 @@ from yokuryu.link import blocking
 # contradiction (dates on cards were written late and copied with errors).
 EVENT_SLACK_DAYS = 60
 DEATHS_AGREE_DAYS = 31
+# Days between leaving the camp for home and landing in Japan (transit, the ship).
+HOME_AGREE_DAYS = 45
+HOME_CLOSE_DAYS = 180
 # m probability of a contradiction in a true match: fixed, so EM cannot learn it away.
 CONTRADICTION_M = 0.002
 DIALECT = "duckdb"
@@ -131,6 +134,7 @@ def _contradiction_sql() -> str:
     s = EVENT_SLACK_DAYS
     return (
         f'("death_hi_l" + {s} < "alive_lo_r") OR ("death_hi_r" + {s} < "alive_lo_l") '
+        f'OR ("home_day_l" + {s} < "alive_lo_r") OR ("home_day_r" + {s} < "alive_lo_l") '
         'OR ("repatriated_l" AND "death_lo_r" IS NOT NULL) '
         'OR ("repatriated_r" AND "death_lo_l" IS NOT NULL)'
     )
@@ -158,6 +162,20 @@ def event_comparison() -> ComparisonCreator:
     )
 
 
+def home_comparison() -> ComparisonCreator:
+    """The day he went home: a card closed "repatriated" and the landing at Maizuru are
+    days apart (the transit camp at Nakhodka, the ship); two cards of one man agree."""
+    days = 'abs("home_day_l" - "home_day_r")'
+    return _comparison(
+        "home",
+        "day he left for home",
+        cll.NullLevel("home_day"),
+        _custom(f"{days} <= {HOME_AGREE_DAYS}", f"within {HOME_AGREE_DAYS} days"),
+        _custom(f"{days} <= {HOME_CLOSE_DAYS}", f"within {HOME_CLOSE_DAYS} days"),
+        cll.ElseLevel(),
+    )
+
+
 def comparisons() -> list[Any]:
     return [
         name_comparison("fam", "family name (phonetic keys)"),
@@ -170,6 +188,7 @@ def comparisons() -> list[Any]:
         exact_comparison("prefecture", "home prefecture", DIFFER_M["prefecture"]),
         place_comparison(),
         event_comparison(),
+        home_comparison(),
     ]
 
 

@@ -55,6 +55,7 @@ SCHEMA = pa.schema(
         ("death_hi", pa.int32()),
         ("alive_lo", pa.int32()),
         ("repatriated", pa.bool_()),
+        ("home_day", pa.int32()),
         ("name_text", pa.string()),
     ]
 )
@@ -141,6 +142,16 @@ def _repatriated(row: sqlite3.Row) -> bool:
     return bool(row["repatriation_date"]) or stated_fate(row["status"], row["notes"]) == "returned"
 
 
+def _home_day(row: sqlite3.Row) -> int | None:
+    """The day the man left for home: the landing (or repatriation) date, else the date a
+    Soviet card closed with "repatriated" (middle day of a partial date)."""
+    when = row["repatriation_date"]
+    if not when and stated_fate(row["status"], row["notes"]) == "returned":
+        when = row["transfer_date"]
+    days = day_range(when)
+    return (days[0] + days[1]) // 2 if days else None
+
+
 def _death(row: sqlite3.Row) -> tuple[int, int] | tuple[None, None]:
     died = day_range(row["death_date"])
     if died is None and stated_fate(row["status"], row["notes"]) == "died":
@@ -166,7 +177,8 @@ def standardise_row(row: sqlite3.Row) -> dict[str, Any]:
         "unit": unit_code(row["unit"]), "camp": plain(row["camp"]),
         "prefecture": plain(row["prefecture"]), "death_place": place_key(row["death_place"]),
         "death_lo": death_lo, "death_hi": death_hi, "alive_lo": _alive_lo(row),
-        "repatriated": _repatriated(row), "name_text": _display(row),
+        "repatriated": _repatriated(row), "home_day": _home_day(row),
+        "name_text": _display(row),
     }  # fmt: skip
 
 
