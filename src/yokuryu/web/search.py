@@ -364,9 +364,22 @@ class PartMatch:
         return f"{self.token} ~ {self.text} ({self.kind} name, {how}: {self.key[1:]})"
 
 
-def _key_quality(token: str, text: TextKeys, key: str) -> float:
+def _best_shared(shared: frozenset[str], token_best: frozenset[str], text: TextKeys) -> str:
+    """The strongest of the keys a query part shares with a name: its spelling, then the
+    sound both are most likely read as, another reading, a similar sound."""
+    for chosen in (
+        {k for k in shared if k[0] == "="},
+        shared & token_best & text.best,
+        {k for k in shared if k[0] == "~"},
+    ):
+        if chosen:
+            return min(chosen)
+    return min(shared)
+
+
+def _key_quality(token_best: frozenset[str], text: TextKeys, key: str) -> float:
     """A sound key counts most when it is how both the query part and the name are read."""
-    if key[0] == "~" and key in best_keys(token) and key in text.best:
+    if key[0] == "~" and key in token_best and key in text.best:
         return _QUALITY["best"]
     return _QUALITY[key[0]]
 
@@ -374,7 +387,7 @@ def _key_quality(token: str, text: TextKeys, key: str) -> float:
 def _part_match(
     token: str, position: int, forms: list[tuple[str, str]], book: dict[str, TextKeys]
 ) -> PartMatch | None:
-    keys = all_keys(token)
+    keys, token_best = all_keys(token), best_keys(token)
     best: PartMatch | None = None
     votes = {"family": 0, "given": 0}
     for part, text in forms:
@@ -384,8 +397,8 @@ def _part_match(
         if not shared:
             continue
         votes[part] += 1
-        key = max(shared, key=lambda k: (_key_quality(token, book[text], k), k))
-        quality = _key_quality(token, book[text], key)
+        key = _best_shared(shared, token_best, book[text])
+        quality = _key_quality(token_best, book[text], key)
         if best is None or quality > best.quality:
             best = PartMatch(token, text, part, key, quality)
     if best is None:
