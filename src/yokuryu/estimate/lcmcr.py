@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from yokuryu.estimate.diagnostics import RHAT_WARN, effective_sample_size, split_rhat
+from yokuryu.estimate.fastrand import seed_state
 from yokuryu.estimate.lcmcr_kernel import N0_CAP_FACTOR, WARMUP_SWEEPS, run_chain
 from yokuryu.estimate.result import Estimate, from_draws
 from yokuryu.estimate.table import Table, require_lists
@@ -39,9 +40,9 @@ class LcmcrSettings:
 
 
 def _one_chain(table: Table, s: LcmcrSettings, chain: int) -> tuple[np.ndarray, int]:
-    rng = np.random.default_rng([s.seed, chain])
+    state = seed_state(np.random.default_rng([s.seed, chain]))
     draws, _alphas, redraws = run_chain(
-        rng, table.patterns, table.counts, s.classes, s.a_alpha, s.b_alpha,
+        state, table.patterns, table.counts, s.classes, s.a_alpha, s.b_alpha,
         s.burnin, s.samples, s.thinning,
     )  # fmt: skip
     return draws, int(redraws)
@@ -94,4 +95,5 @@ def lcmcr(table: Table, settings: LcmcrSettings | None = None) -> Estimate:
 def compile_sampler() -> None:
     """Compile (or load from numba's cache) the sweep before timing anything."""
     tiny = Table.build(["a", "b", "c"], [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]], [3, 3, 3, 1])
-    run_chain(np.random.default_rng(0), tiny.patterns, tiny.counts, 2, 0.25, 0.25, 1, 2, 1)
+    state = seed_state(np.random.default_rng(0))
+    run_chain(state, tiny.patterns, tiny.counts, 2, 0.25, 0.25, 1, 2, 1)
