@@ -312,20 +312,33 @@ def status(archive: Path | None, as_json: bool) -> None:
 @click.option(
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
+@click.option(
+    "--role",
+    type=click.Choice(["public", "researcher", "archivist"]),
+    default="archivist",
+    show_default=True,
+    help="Export what this web role may see (the web's privacy layer); a local operator "
+    "is an archivist.",
+)
 @archive_option
 @friendly_errors
-def export(what: str, file_format: str, out: Path, archive: Path | None) -> None:
+def export(what: str, file_format: str, out: Path, role: str, archive: Path | None) -> None:
     """Write records, quarantined rows, decisions or links to CSV, JSON lines or Parquet.
 
     \b
     Examples:
       yokuryu export --what quarantine --format csv --out quarantine.csv
       yokuryu export --what decisions --format csv --out labels.csv
+      yokuryu export --role public --out public-records.csv
     """
     from yokuryu.store import open_existing
 
     conn = open_existing(resolve_archive(archive))
-    if what in ("decisions", "links"):
+    if role != "archivist":
+        from yokuryu.web.export import export_for_role
+
+        count = export_for_role(conn, role, what, file_format, out)
+    elif what in ("decisions", "links"):
         from yokuryu.link import export_decisions, export_links
 
         writer = export_decisions if what == "decisions" else export_links

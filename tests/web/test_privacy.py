@@ -119,6 +119,9 @@ def test_researcher_sees_the_raw_row_without_relatives(site):
     assert roster["raw"]["unit_note"] == "第12大隊"
     assert "留守宅住所" not in roster["raw"]
     assert all("notes" not in r for r in records)
+    # the file's column behind the notes field is as private as the field itself
+    assert all("Sato Fumiko" not in json.dumps(r["raw"], ensure_ascii=False) for r in records)
+    assert any(r["raw"].get("full_name") == "Sato Hiroshi" for r in records), "the rest stays"
 
 
 def test_family_grant_opens_one_person_with_relatives(site):

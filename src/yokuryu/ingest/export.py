@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from yokuryu.errors import YokuryuError
 from yokuryu.ingest.fields import DATE_FIELDS, STANDARD_FIELDS
@@ -36,6 +36,12 @@ class ExportError(YokuryuError):
     """An export cannot be written as asked."""
 
 
+class RowSource(Protocol):
+    """Rows to write: a cursor, or any object handing out batches of tuples like one."""
+
+    def fetchmany(self, size: int = ..., /) -> list[Any]: ...
+
+
 def _cursor(conn: sqlite3.Connection, what: str) -> sqlite3.Cursor:
     if what not in WHAT:
         raise ExportError(f"Cannot export '{what}'; choose one of {', '.join(WHAT)}.")
@@ -44,12 +50,12 @@ def _cursor(conn: sqlite3.Connection, what: str) -> sqlite3.Cursor:
     return cursor.execute(WHAT[what])
 
 
-def _batches(cursor: sqlite3.Cursor) -> Iterator[list[tuple[Any, ...]]]:
+def _batches(cursor: RowSource) -> Iterator[list[tuple[Any, ...]]]:
     while batch := cursor.fetchmany(BATCH_ROWS):
         yield batch
 
 
-def _write_csv(cursor: sqlite3.Cursor, columns: list[str], out: Path) -> int:
+def _write_csv(cursor: RowSource, columns: list[str], out: Path) -> int:
     count = 0
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -60,7 +66,7 @@ def _write_csv(cursor: sqlite3.Cursor, columns: list[str], out: Path) -> int:
     return count
 
 
-def _write_jsonl(cursor: sqlite3.Cursor, columns: list[str], out: Path) -> int:
+def _write_jsonl(cursor: RowSource, columns: list[str], out: Path) -> int:
     count = 0
     with open(out, "w", encoding="utf-8", newline="\n") as handle:
         for batch in _batches(cursor):
@@ -71,7 +77,7 @@ def _write_jsonl(cursor: sqlite3.Cursor, columns: list[str], out: Path) -> int:
     return count
 
 
-def _write_parquet(cursor: sqlite3.Cursor, columns: list[str], out: Path) -> int:
+def _write_parquet(cursor: RowSource, columns: list[str], out: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -90,11 +96,17 @@ def _write_parquet(cursor: sqlite3.Cursor, columns: list[str], out: Path) -> int
     return count
 
 
-def export_table(conn: sqlite3.Connection, what: str, file_format: str, out: Path) -> int:
-    """Write every record (or quarantined row) to `out`; returns the rows written."""
+def write_rows(rows: RowSource, columns: list[str], file_format: str, out: Path) -> int:
+    """Write rows with these column names in one of :data:`FORMATS`; returns the count."""
     writers = {"csv": _write_csv, "jsonl": _write_jsonl, "parquet": _write_parquet}
     if file_format not in writers:
         raise ExportError(f"Cannot write '{file_format}'; choose one of {', '.join(FORMATS)}.")
+    return writers[file_format](rows, columns, Path(out))
+
+
+def export_table(conn: sqlite3.Connection, what: str, file_format: str, out: Path) -> int:
+    """Write every record (or quarantined row) to `out`; returns the rows written."""
+    if file_format not in FORMATS:
+        raise ExportError(f"Cannot write '{file_format}'; choose one of {', '.join(FORMATS)}.")
     cursor = _cursor(conn, what)
-    columns = [d[0] for d in cursor.description]
-    return writers[file_format](cursor, columns, Path(out))
+    return write_rows(cursor, [d[0] for d in cursor.description], file_format, out)

@@ -97,10 +97,17 @@ def record_view(viewer: Viewer, person_id: str, record: dict[str, Any]) -> dict[
     full = sees_relatives(viewer, person_id)
     shown = {k: v for k, v in record.items() if full or k not in PRIVATE_FIELDS}
     raw = json.loads(shown.pop("raw_json", None) or "{}")
+    # The file's own column behind a private field (Примечание → notes) is private too,
+    # whatever it is called.
+    private = {str(record[f]).strip() for f in PRIVATE_FIELDS if record.get(f)}
     if full:
         shown["raw"] = raw
     elif viewer.signed_in:
-        shown["raw"] = {k: v for k, v in raw.items() if not _RELATIVE_COLUMN.search(k)}
+        shown["raw"] = {
+            k: v
+            for k, v in raw.items()
+            if not _RELATIVE_COLUMN.search(k) and str(v).strip() not in private
+        }
     else:
         shown["raw"] = {}
     if not viewer.privileged:
