@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -47,10 +48,30 @@ def serve_command(archive: Path | None, host: str | None, port: int | None, work
     # Workers rebuild the app from the environment; they share this start's secret key.
     os.environ["YOKURYU_ARCHIVE"] = str(folder)
     os.environ["YOKURYU_SECRET_KEY"] = settings.secret_key
-    uvicorn.run(
+    _serve_workers(settings.host, settings.port, workers)
+
+
+def _tcp_listener(host: str, port: int) -> socket.socket:
+    """A listening TCP socket made with its protocol named: asyncio sets TCP_NODELAY only on
+    connections whose socket says IPPROTO_TCP, and uvicorn's own multi-worker socket does
+    not — every response then waited ~40 ms for the client's delayed ACK."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def _serve_workers(host: str, port: int, workers: int) -> None:
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(
         "yokuryu.web.app:app_from_environment", factory=True, workers=workers,
-        host=settings.host, port=settings.port, log_level="warning",
+        host=host, port=port, log_level="warning",
     )  # fmt: skip
+    Multiprocess(config, sockets=[_tcp_listener(host, port)]).run()
 
 
 @click.group("user")
