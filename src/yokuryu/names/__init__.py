@@ -28,7 +28,6 @@ from functools import lru_cache
 
 from yokuryu.names import compare, cyrillic, readers
 from yokuryu.names.kana import normalise_kana, to_katakana
-from yokuryu.names.keying import name_keys
 from yokuryu.names.model import (
     Explanation,
     NamePart,
@@ -36,7 +35,7 @@ from yokuryu.names.model import (
     PartKeys,
     Reading,
 )
-from yokuryu.names.parsing import alternatives, check_text, parse
+from yokuryu.names.parsing import alternatives, check_text, parse, standardised
 from yokuryu.names.romaji import kana_to_romaji, romaji_to_kana
 
 __all__ = [
@@ -137,13 +136,13 @@ def keys(text: str) -> list[PartKeys]:
     >>> [(k.role, k.exact, k.coarse) for k in keys("Сато Хироси")]
     [('family', 'sato', 'sata'), ('given', 'hirosi', 'hirasi')]
     """
-    return name_keys(parse(text))
+    return standardised(text)[1]
 
 
 def standardise(text: str) -> tuple[ParsedName, list[PartKeys]]:
-    """Parse and key one record's name (cached; call once per record)."""
-    parsed = parse(text)
-    return parsed, name_keys(parsed)
+    """Parse and key one record's name (cached on the name and its parts; call once per
+    record)."""
+    return standardised(text)
 
 
 def similarity(a: str, b: str) -> float:

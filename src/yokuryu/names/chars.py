@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Iterable
-from functools import lru_cache
 
 from yokuryu.names.kana import normalise_kana
 
@@ -105,39 +104,29 @@ def piece_log_prob(table: CharTable, char: str, piece: str) -> float:
 
 
 def best_alignment(written: str, kana: str, table: CharTable) -> float | None:
-    """Log-probability of the best split of kana over the characters, None if none fits."""
-    return _best(written, kana, _TableRef(table), 0, 0)
+    """Log-probability of the best split of kana over the characters, None if none fits.
 
-
-class _TableRef:
-    """Hashable wrapper so alignments of the one table can be cached."""
-
-    def __init__(self, table: CharTable) -> None:
-        self.table = table
-
-    def __hash__(self) -> int:
-        return id(self.table)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _TableRef) and other.table is self.table
-
-
-@lru_cache(maxsize=300_000)
-def _best(written: str, kana: str, ref: _TableRef, i: int, j: int) -> float | None:
-    if i == len(written):
-        return 0.0 if j == len(kana) else None
-    char = written[i - 1] if written[i] == "々" and i else written[i]
-    pieces = ref.table.get(char, {})
-    best: float | None = None
-    for size in range(1, min(MAX_PIECE, len(kana) - j) + 1):
-        piece = kana[j : j + size]
-        if piece not in pieces:
-            continue
-        rest = _best(written, kana, ref, i + 1, j + size)
-        if rest is not None:
-            score = piece_log_prob(ref.table, char, piece) + rest
-            best = score if best is None or score > best else best
-    return best
+    A dynamic programme from the right: rest[j] is the best score of reading what is left
+    of the characters as kana[j:] (callers cache the result, so nothing is memoised here).
+    """
+    size_kana = len(kana)
+    rest: list[float | None] = [None] * size_kana + [0.0]
+    for i in range(len(written) - 1, -1, -1):
+        char = written[i - 1] if written[i] == "々" and i else written[i]
+        pieces = table.get(char, {})
+        here: list[float | None] = [None] * (size_kana + 1)
+        for j in range(size_kana):
+            best: float | None = None
+            for size in range(1, min(MAX_PIECE, size_kana - j) + 1):
+                piece = kana[j : j + size]
+                after = rest[j + size]
+                if after is None or piece not in pieces:
+                    continue
+                score = piece_log_prob(table, char, piece) + after
+                best = score if best is None or score > best else best
+            here[j] = best
+        rest = here
+    return rest[0]
 
 
 def compose(written: str, table: CharTable, limit: int = 10) -> list[tuple[str, float]]:

@@ -18,8 +18,8 @@ def _describe(text: str) -> dict[str, Any]:
         "text": text,
         "script": parsed.script,
         "parts": [_part(p) for p in parsed.parts],
-        "keys": [asdict(k) for k in keys],
-        "readings": [asdict(r) for r in names.readings(text, limit=5)],
+        "keys": [k._asdict() for k in keys],
+        "readings": [r._asdict() for r in names.readings(text, limit=5)],
     }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from yokuryu.names import align, cyrillic, phonetic
+from yokuryu.names.memo import remember
 from yokuryu.names.model import FAMILY, GIVEN, NAME, PATRONYMIC, NamePart, ParsedName, Reading
 from yokuryu.names.script import CYRILLIC
 
@@ -50,11 +51,7 @@ def comparable(part: NamePart) -> tuple[Scored, list[tuple[str, float]]]:
     first (cached on text, role and script, which fix the readings)."""
     key = (part.text, part.role, part.script)
     found = _COMPARABLE.get(key)
-    if found is None:
-        if len(_COMPARABLE) > 300_000:
-            _COMPARABLE.clear()
-        found = _COMPARABLE[key] = _comparable(part)
-    return found
+    return found if found is not None else remember(_COMPARABLE, key, _comparable(part), 300_000)
 
 
 def _comparable(part: NamePart) -> tuple[Scored, list[tuple[str, float]]]:

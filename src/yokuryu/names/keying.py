@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from yokuryu.names.compare import candidates
+from yokuryu.names.memo import remember
 from yokuryu.names.model import NamePart, ParsedName, PartKeys
 from yokuryu.names.phonetic import coarse_key, exact_key
 
@@ -27,11 +28,7 @@ def part_keys(part: NamePart) -> PartKeys:
     """Keys of one part, cached on (text, role, script), which fix its readings."""
     key = (part.text, part.role, part.script)
     found = _CACHE.get(key)
-    if found is None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        found = _CACHE[key] = _compute(part)
-    return found
+    return found if found is not None else remember(_CACHE, key, _compute(part), _CACHE_LIMIT)
 
 
 def name_keys(name: ParsedName) -> list[PartKeys]:

@@ -1,22 +1,25 @@
-"""The values the name engine returns."""
+"""The values the name engine returns.
+
+Reading, NamePart, ParsedName and PartKeys are immutable named tuples: a million records
+build millions of them, and a tuple is made several times faster than a frozen dataclass.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 FAMILY, GIVEN, PATRONYMIC, NAME = "family", "given", "patronymic", "name"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One kana reading candidate with its weight (the weights of a list sum to 1)."""
 
     kana: str
     weight: float
 
 
-@dataclass(frozen=True)
-class NamePart:
+class NamePart(NamedTuple):
     """One part of a name: its role (family, given, patronymic, or name when unknown)."""
 
     text: str
@@ -29,8 +32,7 @@ class NamePart:
         return self.readings[0].kana if self.readings else ""
 
 
-@dataclass(frozen=True)
-class ParsedName:
+class ParsedName(NamedTuple):
     """A name split into parts, each with its script and weighted readings.
 
     ``script`` is the script of the whole field: one of kanji, hiragana, katakana, latin,
@@ -55,8 +57,7 @@ class ParsedName:
         return self.part(GIVEN)
 
 
-@dataclass(frozen=True)
-class PartKeys:
+class PartKeys(NamedTuple):
     """ASCII keys of one part: the best reading's keys and those of every candidate."""
 
     role: str

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from yokuryu.names import chars
 from yokuryu.names.index import FEM, GIVEN, MASC, SURNAME, UNUSED, load_index
+from yokuryu.names.memo import remember
 
 FAMILY, GIVEN_ROLE, ANY = "family", "given", "any"
 # Tuned on the 80 % development half of the name tokens only.
@@ -27,9 +28,22 @@ def _population_by_kana() -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=300_000)
+_PRIORS: dict[str, dict[str, float]] = {FAMILY: {}, GIVEN_ROLE: {}, ANY: {}}
+PRIOR_CACHE = 300_000
+
+
 def kana_log_prior(kana: str, role: str = ANY) -> float:
     """Log-prior of a reading for a role; unseen readings get a fixed penalty."""
+    cache = _PRIORS.get(role)
+    if cache is None:
+        return _kana_log_prior(kana, role)
+    found = cache.get(kana)
+    if found is None:
+        found = remember(cache, kana, _kana_log_prior(kana, role), PRIOR_CACHE)
+    return found
+
+
+def _kana_log_prior(kana: str, role: str) -> float:
     counts = load_index().kana_counts.get(kana)
     if counts is None:
         return -UNSEEN_PENALTY

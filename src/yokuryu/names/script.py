@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 KANJI, HIRAGANA, KATAKANA, LATIN, CYRILLIC, HANGUL, UNKNOWN = (
     "kanji",
@@ -46,9 +45,12 @@ _SUSPECT = re.compile(
 )
 
 
-@lru_cache(maxsize=200_000)
 def clean(text: str) -> str:
-    """NFKC, combining marks not attached to a letter dropped, spaces folded."""
+    """NFKC, combining marks not attached to a letter dropped, spaces folded.
+
+    Not cached: callers cache per name (a cache of a million strings costs the cyclic
+    garbage collector more than the clean-up itself).
+    """
     if unicodedata.is_normalized("NFKC", text) and not _SUSPECT.search(text):
         return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text)
