@@ -74,3 +74,21 @@ def test_a_blocked_merge_keeps_the_stronger_links() -> None:
     got = cluster([1, 2, 3], np.array([1, 2]), np.array([2, 3]), np.array([0.99, 0.9]), 0.5,
                   cannot=[(1, 3)])  # fmt: skip
     assert got[1] == got[2] != got[3]
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), lists=st.integers(1, 4))
+def test_a_person_holds_at_most_one_record_of_a_once_per_man_list(seed: int, lists: int) -> None:
+    records, left, right, p = _random_graph(seed, m=150)
+    once = {r: f"list{r % lists}" for r in records if r % 3 == 0}
+    got = cluster(records, left, right, p, 0.0, once=once)
+    seen = [(got[r], name) for r, name in once.items()]
+    assert len(seen) == len(set(seen))
+
+
+def test_the_stronger_link_claims_the_record_of_a_once_per_man_list() -> None:
+    # Landing records 2 and 3 both link to card 1; 1–3 is the stronger link.
+    once = {2: "landings", 3: "landings"}
+    got = cluster([1, 2, 3], np.array([1, 1]), np.array([2, 3]), np.array([0.8, 0.95]), 0.5,
+                  once=once)  # fmt: skip
+    assert got[1] == got[3] != got[2]

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from yokuryu.cli import archive_option, friendly_errors, resolve_archive
 from yokuryu.config import acting_user
+from yokuryu.link.clusters import DEFAULT_THRESHOLD
 from yokuryu.link.engine import ENGINES
 
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -44,7 +45,7 @@ EXIT_REJECTED = 3
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
-    default=0.7,
+    default=DEFAULT_THRESHOLD,
     show_default=True,
     help="Match probability at or above which two records are one person.",
 )

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from yokuryu.link import decisions, queue, runs
-from yokuryu.link.clusters import cluster
+from yokuryu.link.clusters import DEFAULT_THRESHOLD, cluster
 from yokuryu.link.errors import NoRecords, UnknownSource
 from yokuryu.link.persons import assign_ids, person_rows
 from yokuryu.link.samples import draw_samples
@@ -31,7 +31,11 @@ from yokuryu.link.standardise import standardise_records
 from yokuryu.store import open_existing, transaction
 from yokuryu.store.audit import now_utc, write_audit
 
-DEFAULT_THRESHOLD = 0.7
+# Kinds of list that name a man at most once (he landed once, a roster lists a soldier
+# once, the Soviet death register writes one death): two records of one such list are
+# never one person. Soviet cards (one per camp) and the ministry's death list (which
+# repeats men) are not among them.
+ONCE_PER_MAN_KINDS = frozenset({"jp_landing", "jp_roster", "soviet_death"})
 # One man has at most a dozen or so records (several Soviet cards, death lists, landing).
 MAX_CLUSTER = 20
 Progress = Callable[[str], None]
@@ -100,16 +104,22 @@ def _pairs_kept(scored: Scored, old_pairs: pa.Table | None) -> pa.Table:
     )
 
 
+def once_lists(table: pa.Table) -> dict[int, str]:
+    """Record → its list, for the records of lists that name a man at most once."""
+    cols = (table.column(c).to_pylist() for c in ("unique_id", "kind", "source"))
+    return {r: s for r, k, s in zip(*cols, strict=True) if k in ONCE_PER_MAN_KINDS}
+
+
 def _cluster(
-    conn: sqlite3.Connection, records: list[int], pairs: pa.Table, threshold: float
+    conn: sqlite3.Connection, table: pa.Table, pairs: pa.Table, threshold: float
 ) -> dict[int, int]:
     must, cannot = decisions.constraints(conn)
     return cluster(
-        records,
+        table.column("unique_id").to_pylist(),
         np.asarray(pairs.column("unique_id_l"), np.int64),
         np.asarray(pairs.column("unique_id_r"), np.int64),
         np.asarray(pairs.column("match_probability"), np.float64),
-        threshold, must, cannot,
+        threshold, must, cannot, once_lists(table),
     )  # fmt: skip
 
 
@@ -248,7 +258,7 @@ def _stages(conn: sqlite3.Connection, archive: Path, run_id: str, actor: str, op
     pairs = _pairs_kept(scored, old_pairs)
     lap("score")
     records = table.column("unique_id").to_pylist()
-    clusters = _cluster(conn, records, pairs, opts.threshold)
+    clusters = _cluster(conn, table, pairs, opts.threshold)
     lap("cluster")
     folder = runs.artefacts_dir(archive, run_id)
     _write_artefacts(folder, table, scored, pairs, clusters)
@@ -266,11 +276,13 @@ def _stages(conn: sqlite3.Connection, archive: Path, run_id: str, actor: str, op
     else:
         runs.finish_run(conn, run_id, "rejected", metrics, checks)
     lap("persist")
-    sample_paths = _samples(conn, folder, records, pairs, opts) if opts.samples else []
+    sample_paths = _samples(conn, folder, table, pairs, opts) if opts.samples else []
     return LinkResult(run_id, status, metrics, checks, folder, sample_paths)
 
 
-def _samples(conn: sqlite3.Connection, folder: Path, records: list[int], pairs: pa.Table,
+def _samples(conn: sqlite3.Connection, folder: Path, table: pa.Table, pairs: pa.Table,
              opts: LinkOptions) -> list[Path]:  # fmt: skip
     must, cannot = decisions.constraints(conn)
-    return draw_samples(folder, records, pairs, opts.samples, must, cannot, opts.seed)
+    records = table.column("unique_id").to_pylist()
+    return draw_samples(folder, records, pairs, opts.samples, must, cannot, opts.seed,
+                        once_lists(table))  # fmt: skip

@@ -9,7 +9,7 @@ person_id (string), every record in exactly one person.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -39,8 +39,10 @@ def draw_samples(
     must: Iterable[tuple[int, int]] = (),
     cannot: Iterable[tuple[int, int]] = (),
     seed: int = 0,
+    once: Mapping[int, str] | None = None,
 ) -> list[Path]:
-    """Write ``count`` sampled linkage solutions into ``folder/samples``; returns the paths."""
+    """Write ``count`` sampled linkage solutions into ``folder/samples``; returns the paths
+    (``once``: record → list, for lists naming a man once; see clusters)."""
     left = np.asarray(pairs.column("unique_id_l"), np.int64)
     right = np.asarray(pairs.column("unique_id_r"), np.int64)
     prob = np.asarray(pairs.column("match_probability"), np.float64)
@@ -48,7 +50,7 @@ def draw_samples(
     paths = []
     for i in range(1, count + 1):
         kept = draw(np.random.default_rng([seed, i]), prob)
-        assignment = cluster(records, left[kept], right[kept], prob[kept], 0.0, must, cannot)
+        assignment = cluster(records, left[kept], right[kept], prob[kept], 0.0, must, cannot, once)
         path = folder / SAMPLES_FOLDER / f"sample-{i:04d}.parquet"
         write_sample(path, assignment, i)
         paths.append(path)
