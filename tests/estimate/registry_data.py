@@ -12,6 +12,7 @@ SOURCES = {
     "soviet_deaths": "soviet_death",
     "mhlw_deaths": "mhlw_death",
     "cards": "soviet_card",
+    "rosters": "jp_roster",
     "missing": "inquiry",
     "landings": "jp_landing",
 }

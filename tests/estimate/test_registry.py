@@ -17,7 +17,7 @@ from yokuryu.store import open_existing
 
 from .registry_data import RUN, Rec, insert_persons, persons_from_counts
 
-LISTS = ["soviet_deaths", "mhlw_deaths", "cards"]
+LISTS = ["soviet_deaths", "rosters", "cards"]
 # The spina bifida counts, as deaths in 1946 (d1, d2, d3 → the three death lists).
 COUNTS_1946 = {
     (1, 0, 0): 60, (0, 1, 0): 49, (1, 1, 0): 4, (0, 0, 1): 247,
@@ -36,7 +36,8 @@ def _population() -> dict[str, list[Rec]]:
     # Out of scope for deaths: a missing person with no camp, a man who came home alive.
     persons["missing-only"] = [Rec("missing", "1946-01-01")]
     persons["came-home"] = [Rec("landings", None, "Тайшет")]
-    # In scope: a card that records a death; the same person is also on the MHLW list.
+    # In scope: a card that records a death; the same person is also on the MHLW list,
+    # which counts with the Soviet register it was copied from.
     persons["card-and-mhlw"] = [Rec("cards", "1946-03-01"), Rec("mhlw_deaths", "1946-03-01")]
     # A card closed "умер" (reason in notes), dated only by its closing: a 1946 death.
     persons["card-closed-died"] = [Rec("cards", None, "№ 7", "умер", "1946-04-02")]
@@ -61,7 +62,8 @@ def test_inclusion_patterns_are_read_per_stratum(linked) -> None:  # type: ignor
     s1946 = by_name["1946"]
     # 626 from the table + two card deaths; the out-of-scope three are not counted.
     assert s1946.observed_n == 628
-    assert s1946.lists == ("cards", "mhlw_deaths", "soviet_deaths")
+    assert s1946.lists == ("cards", "mhlw_deaths + soviet_deaths", "rosters")
+    assert any("count as one list" in n for n in s1946.notes)
     dga = next(e for e in s1946.estimates if e.estimator == "dga")
     assert 690 <= dga.median <= 780
     assert {e.estimator for e in s1946.estimates} == {"lcmcr", "dga", "loglinear_aic"}
@@ -103,7 +105,9 @@ def test_held_counts_a_landing_that_names_a_camp(linked) -> None:  # type: ignor
     archive, _ = linked
     query = RegistryQuery("held", "all", store=False)
     run = estimate_registry(open_existing(archive), archive, query, QUICK)
-    assert run.strata[0].observed_n == 626 + 12 + 4
+    # A roster counts for held only when it names a camp (these do not): the 49 + 4
+    # persons on the rosters alone are out.
+    assert run.strata[0].observed_n == (626 - 49) + (12 - 4) + 4
     assert "landings" in run.strata[0].lists
 
 
@@ -165,3 +169,16 @@ def test_region_strata_come_from_the_gazetteer(archive: Path) -> None:
     assert regions["Тайшет"] == regions["лагерь № 7"] == "Irkutsk Oblast"
     strata = registry_strata(facts, assignment, "deaths", "region", regions)
     assert {s.name: s.observed_n for s in strata} == {"Irkutsk Oblast": 34, "Karaganda Oblast": 17}
+
+
+def test_a_copied_list_counts_with_its_original_unless_kept_apart(linked) -> None:  # type: ignore[no-untyped-def]
+    archive, _ = linked
+    conn = open_existing(archive)
+    dga_only = RunSettings(estimators=("dga",))
+    merged = estimate_registry(conn, archive, RegistryQuery("deaths", "all"), dga_only)
+    apart = estimate_registry(
+        conn, archive, RegistryQuery("deaths", "all", merge_copies=False), dga_only
+    )
+    assert merged.strata[0].lists == ("cards", "mhlw_deaths + soviet_deaths", "rosters")
+    assert apart.strata[0].lists == ("cards", "mhlw_deaths", "rosters", "soviet_deaths")
+    assert merged.strata[0].observed_n == apart.strata[0].observed_n

@@ -84,6 +84,11 @@ def _figure(run: EstimateRun, path: Path) -> None:
               help="Average over the link run's sampled linkages (docs/estimate.md).")  # fmt: skip
 @click.option("--max-samples", type=int, default=None, help="Use at most this many samples.")
 @click.option("--exclude-list", multiple=True, help="Leave a list (source name) out; repeatable.")
+@click.option(
+    "--keep-copies",
+    is_flag=True,
+    help="Count a list made from another (MHLW's from the Soviet registers) apart.",
+)
 @click.option("--estimator", multiple=True, type=click.Choice(ESTIMATORS),
               help="Run only these estimators (repeatable; default: all three).")  # fmt: skip
 @click.option("--criterion", type=click.Choice(["aic", "bic"]), default="aic", show_default=True,
@@ -130,6 +135,7 @@ def _run(o: dict[str, Any]) -> EstimateRun:
         query = RegistryQuery(
             str(o["quantity"]), str(o["by"]), o["link_run"], bool(o["linkage_samples"]),
             o["max_samples"], frozenset(o["exclude_list"]), not o["no_store"],
+            not o["keep_copies"],
         )  # fmt: skip
         run = estimate_registry(open_existing(archive), archive, query, settings)
     else:

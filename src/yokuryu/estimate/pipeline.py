@@ -69,6 +69,7 @@ class RegistryQuery:
     max_samples: int | None = None
     exclude: frozenset[str] = frozenset()
     store: bool = True
+    merge_copies: bool = True  # a list made from another counts with it (scope.COPIED_FROM)
 
 
 def estimate_registry(
@@ -88,7 +89,7 @@ def estimate_registry(
     regions = camp_regions(conn, facts) if q.by == "region" else {}
     per_sample = [
         estimate_strata(
-            registry_strata(facts, a, q.quantity, q.by, regions, q.exclude),
+            registry_strata(facts, a, q.quantity, q.by, regions, q.exclude, q.merge_copies),
             with_seed(settings, settings.seed + i),
         )
         for i, a in enumerate(assignments)

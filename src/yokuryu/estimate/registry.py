@@ -13,7 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from yokuryu.estimate.errors import BadTable, TooFewLists
-from yokuryu.estimate.scope import QUANTITIES, RecordFacts, death_period, in_scope
+from yokuryu.estimate.scope import (
+    QUANTITIES,
+    RecordFacts,
+    death_period,
+    in_scope,
+    list_systems,
+)
 from yokuryu.estimate.table import MIN_LISTS, Table, tabulate
 from yokuryu.fates import date_of_death, records_death, stated_fate
 
@@ -107,11 +113,14 @@ def persons_by_stratum(
     quantity: str,
     by: str,
     regions: Mapping[str, str],
+    systems: Mapping[str, str] | None = None,
 ) -> dict[str, dict[str, set[str]]]:
     """stratum → person → the lists holding one of their in-scope records.
 
-    A record missing from the assignment is its own person (an unlinked record).
+    A record missing from the assignment is its own person (an unlinked record). A list
+    is a source, or the group ``systems`` puts it in (see scope.list_systems).
     """
+    systems = systems or {}
     records: dict[str, list[RecordFacts]] = defaultdict(list)
     for record in facts:
         if in_scope(quantity, record):
@@ -119,7 +128,7 @@ def persons_by_stratum(
     strata: dict[str, dict[str, set[str]]] = defaultdict(dict)
     for person, held in records.items():
         stratum = _person_stratum([_label(r, by, regions) for r in held])
-        strata[stratum][person] = {r.source for r in held}
+        strata[stratum][person] = {systems.get(r.source, r.source) for r in held}
     return dict(strata)
 
 
@@ -155,6 +164,15 @@ def check_choice(quantity: str, by: str) -> None:
         )
 
 
+def _merge_notes(systems: Mapping[str, str]) -> list[str]:
+    groups = sorted({system for source, system in systems.items() if system != source})
+    return [
+        f"Lists {group} count as one list: one was made from the other (a copy adds "
+        "overlap, not evidence about the unseen; --keep-copies keeps them apart)."
+        for group in groups
+    ]
+
+
 def registry_strata(
     facts: list[RecordFacts],
     assignment: Mapping[int, str],
@@ -162,15 +180,20 @@ def registry_strata(
     by: str,
     regions: Mapping[str, str],
     exclude: frozenset[str] = frozenset(),
+    merge_copies: bool = True,
 ) -> list[Stratum]:
     """Every stratum's table for one person ↔ record assignment."""
     check_choice(quantity, by)
     kept = [f for f in facts if f.source not in exclude]
-    groups = persons_by_stratum(kept, assignment, quantity, by, regions)
-    lists = sorted({f.source for f in kept if in_scope(quantity, f)})
+    systems = list_systems({f.source: f.kind for f in kept}, merge_copies)
+    groups = persons_by_stratum(kept, assignment, quantity, by, regions, systems)
+    lists = sorted({systems[f.source] for f in kept if in_scope(quantity, f)})
     if len(lists) < MIN_LISTS:
         raise TooFewLists(
             f"Only {len(lists)} list(s) hold {quantity} records in scope "
             f"({', '.join(lists) or 'none'}); MSE needs at least {MIN_LISTS}."
         )
-    return [stratum_table(name, groups[name], lists) for name in sorted(groups)]
+    strata = [stratum_table(name, groups[name], lists) for name in sorted(groups)]
+    for stratum in strata:
+        stratum.notes[:0] = _merge_notes(systems)
+    return strata

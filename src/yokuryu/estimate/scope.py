@@ -9,7 +9,8 @@ docs/estimate.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 QUANTITIES = ("deaths", "held")
@@ -86,6 +87,36 @@ SCOPE_RULES: dict[str, dict[str, tuple[Rule, str]]] = {
         "other": (_has_camp, "other lists count only when they name a camp"),
     },
 }
+
+
+# A list made from another list is not a separate system: it can only hold people the
+# other one holds, so their overlap says nothing about who neither holds, and counting
+# both pushes every estimate down towards n. kind of the copy → (kind it was made from,
+# why). The copy and its original then count as one list.
+COPIED_FROM: dict[str, tuple[str, str]] = {
+    "mhlw_death": (
+        "soviet_death",
+        "the Japanese government's death list was made from the Soviet death registers "
+        "it received (from 1991), so a man on it is on a Soviet register",
+    ),
+}
+
+
+def list_systems(kinds: Mapping[str, str], merge_copies: bool = True) -> dict[str, str]:
+    """Source name → the list it counts as in MSE: itself, or, for a copy (COPIED_FROM)
+    and the lists it was made from, all of them joined as one ("a + b")."""
+    systems = {source: source for source in kinds}
+    if not merge_copies:
+        return systems
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for source, kind in sorted(kinds.items()):
+        by_kind[kind].append(source)
+    for copy_kind, (original_kind, _why) in COPIED_FROM.items():
+        group = by_kind[original_kind] + by_kind[copy_kind]
+        if by_kind[original_kind] and by_kind[copy_kind]:
+            joined = " + ".join(sorted(group))
+            systems.update(dict.fromkeys(group, joined))
+    return systems
 
 
 def in_scope(quantity: str, record: RecordFacts) -> bool:
