@@ -66,31 +66,50 @@ def _true_pairs(truth: dict[int, int]) -> set[tuple[int, int]]:
     }
 
 
-def _blocking_recall(records: Path, truth: dict[int, int]) -> dict[str, float]:
+def _losses(
+    folder: Path, truth: dict[int, int], predicted: dict[int, int], threshold: float
+) -> dict[str, Any]:
+    """Blocking recall, and where the true pairs the run missed were lost: not blocked,
+    blocked but scored below the threshold, or scored above it but kept apart by the
+    clustering (a once-per-list conflict, a decision) — by kind of list pair."""
     import duckdb
     import networkx as nx
 
     from yokuryu.link import blocking
 
     con = duckdb.connect()
-    con.register("recs", blocking.with_block_keys(pq.read_table(records)))
-    rules = blocking.blocked_sql()
-    con.execute("CREATE TABLE truth (id BIGINT, p BIGINT)")
-    con.executemany("INSERT INTO truth VALUES (?, ?)", list(truth.items()))
+    con.register("recs", blocking.with_block_keys(pq.read_table(folder / "records.parquet")))
+    con.execute(f"CREATE VIEW pairs AS SELECT * FROM '{folder / 'pairs.parquet'}'")
+    con.execute("CREATE TABLE truth (id BIGINT, p BIGINT, c BIGINT)")
+    con.executemany("INSERT INTO truth VALUES (?, ?, ?)",
+                    [(r, p, predicted[r]) for r, p in truth.items() if r in predicted])  # fmt: skip
     # Join on the true person first (an equi-join), then test the rules on those pairs
     # only: OR-ed rules as a join condition would compare every pair of records.
-    blocked = con.execute(
-        "SELECT l.unique_id, r.unique_id FROM truth a JOIN truth b ON a.p = b.p AND a.id < b.id "
+    con.execute(
+        "CREATE TABLE tp AS SELECT a.id AS a, b.id AS b, a.c = b.c AS found, "
+        f"least(l.kind, r.kind) || '/' || greatest(l.kind, r.kind) AS kinds, "
+        f"{blocking.blocked_sql()} AS blocked, coalesce(s.match_probability, 0) AS prob "
+        "FROM truth a JOIN truth b ON a.p = b.p AND a.id < b.id "
         "JOIN recs l ON l.unique_id = a.id JOIN recs r ON r.unique_id = b.id "
-        f"WHERE {rules}"
-    ).fetchall()
-    true = _true_pairs(truth)
-    graph = nx.Graph(blocked)
+        "LEFT JOIN pairs s ON s.unique_id_l = a.id AND s.unique_id_r = b.id"
+    )
+    total, blocked = con.execute("SELECT count(*), sum(blocked::INT) FROM tp").fetchone()
+    graph = nx.Graph(con.execute("SELECT a, b FROM tp WHERE blocked").fetchall())
     component = {n: i for i, c in enumerate(nx.connected_components(graph)) for n in c}
-    reach = sum(1 for a, b in true if a in component and component[a] == component.get(b))
+    reach = sum(1 for a, b in _true_pairs(truth) if component.get(a, -1) == component.get(b))
+    stage = (
+        f"CASE WHEN NOT blocked THEN 'blocking' WHEN prob < {threshold} THEN 'scoring' "
+        "ELSE 'clustering' END"
+    )
+    lost = con.execute(
+        f"SELECT kinds, {stage} AS stage, count(*) FROM tp WHERE NOT found GROUP BY ALL "
+        "ORDER BY 3 DESC LIMIT 12"
+    ).fetchall()
     return {
-        "pair_recall": round(len(blocked) / len(true), 4),
-        "reachable_recall": round(reach / len(true), 4),
+        "pair_recall": round(blocked / total, 4) if total else 1.0,
+        "reachable_recall": round(reach / total, 4) if total else 1.0,
+        "true_pairs": total,
+        "lost": [{"kinds": k, "stage": st, "pairs": n} for k, st, n in lost],
     }
 
 
@@ -199,7 +218,7 @@ def _one(persons: int, noise: str, queue: Any) -> None:
         }  # fmt: skip
         print(f"   (linked, before baseline) {json.dumps(out)}", flush=True)
         out |= {
-            "blocking": _blocking_recall(result.folder / "records.parquet", truth),
+            "blocking": _losses(result.folder, truth, predicted, LinkOptions().threshold),
             "baseline": _baseline(conn, truth),
         }  # fmt: skip
         queue.put(out)
@@ -232,6 +251,8 @@ def _report(out: dict[str, Any]) -> None:
         f"   comparisons {out['comparisons']:,}; blocking recall of true pairs "
         f"{out['blocking']['pair_recall']}, reachable {out['blocking']['reachable_recall']}"
     )
+    lost = ", ".join(f"{x['kinds']} {x['stage']} {x['pairs']}" for x in out["blocking"]["lost"])
+    print(f"   true pairs missed, by lists and stage: {lost}")
     print(
         f"   pairwise P/R/F1 {acc['pair_precision']}/{acc['pair_recall']}/{acc['pair_f1']}, "
         f"B-cubed P/R {acc['bcubed_precision']}/{acc['bcubed_recall']}, persons "
