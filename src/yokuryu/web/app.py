@@ -10,7 +10,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from yokuryu import __version__
 from yokuryu.errors import YokuryuError
@@ -97,30 +99,49 @@ def _content_security_policy(settings: WebSettings) -> str:
     )
 
 
-def _install_headers(app: FastAPI, settings: WebSettings) -> None:
-    policy = _content_security_policy(settings)
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper per request than ``@app.middleware``): refuses bodies
+    over 2 MiB, answers CORS preflights, lets the index watcher look for a new linkage run,
+    and adds the security and CORS headers to every response."""
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        declared = request.headers.get("content-length", "0")
-        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
-            response: Response = envelope(413, "The request body is over 2 MiB.")
-        elif request.method == "OPTIONS" and _wants_json(request):
-            response = Response(status_code=204)
-        else:
-            request.app.state.watcher.poll(request.app.state.pool.get())
-            response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers.setdefault("Content-Security-Policy", policy)
-        if _wants_json(request):
+    def __init__(self, app: ASGIApp, policy: str, watcher: IndexWatcher, pool: Any) -> None:
+        self.app, self.policy, self.watcher, self.pool = app, policy, watcher, pool
+
+    def _headers(self, headers: MutableHeaders, api: bool) -> None:
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "same-origin"
+        headers["X-Frame-Options"] = "DENY"
+        headers.setdefault("Content-Security-Policy", self.policy)
+        if api:
             # CORS for OpenRefine and other tools: any origin, never with credentials, so
             # a cross-site caller is always anonymous and sees only public persons.
-            response.headers["Access-Control-Allow-Origin"] = "*"
-            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
-        return response
+            headers["Access-Control-Allow-Origin"] = "*"
+            headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            headers["Access-Control-Allow-Headers"] = "Content-Type"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = scope["path"].startswith(JSON_PREFIXES)
+        declared = Headers(scope=scope).get("content-length", "0")
+        early: Response | None = None
+        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+            early = envelope(413, "The request body is over 2 MiB.")
+        elif scope["method"] == "OPTIONS" and api:
+            early = Response(status_code=204)
+        if early is not None:
+            self._headers(early.headers, api)
+            await early(scope, receive, send)
+            return
+        self.watcher.poll(self.pool.get())
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self._headers(MutableHeaders(scope=message), api)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
@@ -157,7 +178,10 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
     app.state.assets = vendor_manifest(HERE / "static")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _install_error_handlers(app)
-    _install_headers(app, settings)
+    app.add_middleware(
+        SecurityHeaders, policy=_content_security_policy(settings), watcher=watcher,
+        pool=app.state.pool,
+    )  # fmt: skip
     from yokuryu.web import routes_api, routes_pages, routes_reconcile
 
     app.include_router(routes_api.router)
