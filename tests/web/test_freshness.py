@@ -94,3 +94,13 @@ def test_stamp_moves_with_the_live_run_only(site):
     assert live_stamp(conn) == before
     _new_live_run(site)
     assert live_stamp(conn) != before
+
+
+def test_a_new_name_engine_rebuilds_the_index(site, monkeypatch):
+    from yokuryu.web import search as search_module
+
+    conn = connect(registry_path(site))
+    assert search_module.build_index(conn) is None, "the template's index is fresh"
+    monkeypatch.setattr(search_module, "engine_stamp", lambda: "another-engine")
+    assert search_module.build_index(conn) is not None
+    assert search_module.build_index(conn) is None

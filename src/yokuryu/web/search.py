@@ -8,6 +8,7 @@ SQLite's full-text tokenizers cannot do this for Japanese (see STYLE.md).
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -136,11 +137,23 @@ def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
             yield spelled, row["id"], "full"
 
 
+# Names whose keys stand for the engine's behaviour: when a new version of the name engine
+# keys them differently, the stored keys are stale and the index is rebuilt.
+_PROBES = ("佐藤", "博", "章吉", "高橋", "Сато", "Хироси", "Такахаси", "さとう", "ショウタロウ",
+           "Takahashi", "Shotaro", "齋藤", "源太郎")  # fmt: skip
+
+
+def engine_stamp() -> str:
+    """A short digest of the name engine's keys for a few names."""
+    text = "|".join(text_keys(probe).encode() for probe in _PROBES)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
 def index_fingerprint(conn: sqlite3.Connection) -> str:
     runs = ",".join(r[0] for r in conn.execute("SELECT DISTINCT run_id FROM person ORDER BY 1"))
     counts = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM person_record").fetchone()
     persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-    return f"v{INDEX_VERSION}|{runs}|{counts[0]}|{counts[1]}|{persons}"
+    return f"v{INDEX_VERSION}|{engine_stamp()}|{runs}|{counts[0]}|{counts[1]}|{persons}"
 
 
 def _fresh(conn: sqlite3.Connection, fingerprint: str) -> bool:
