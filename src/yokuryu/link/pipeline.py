@@ -257,6 +257,7 @@ def _stages(conn: sqlite3.Connection, archive: Path, run_id: str, actor: str, op
                    charts=opts.charts)  # fmt: skip
     pairs = _pairs_kept(scored, old_pairs)
     lap("score")
+    timings |= {f"score.{k}": v for k, v in scored.timings.items()}
     records = table.column("unique_id").to_pylist()
     clusters = _cluster(conn, table, pairs, opts.threshold)
     lap("cluster")

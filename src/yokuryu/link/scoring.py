@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ class Scored:
     model: dict[str, Any]
     comparisons: int
     charts: dict[str, str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _linker(api: Any, engine: str, table: pa.Table, settings: Any) -> Any:
@@ -86,19 +88,39 @@ def score(
     charts: bool = True,
 ) -> Scored:
     """Train (unless a trained model is given) and score every blocked pair."""
+    clock = _Clock()
     api = db_api(engine)
     settings: Any = model.settings(only_new)
     if trained is not None:
         settings = with_parameters(settings.create_settings_dict(DIALECTS[engine]), trained)
     linker = _linker(api, engine, with_block_keys(table), settings)
+    clock.lap("block_keys")
     if trained is None:
         train(linker, engine, labels)
+    clock.lap("train")
     predictions = linker.inference.predict(threshold_match_probability=KEEP_PROBABILITY)
     pairs = predictions.as_pyarrow_table()
     pairs = pairs.drop_columns([c for c in pairs.column_names if c.startswith("bk_")])
+    clock.lap("predict")
     drawn = _charts(linker, predictions) if charts else {}
     saved = linker.misc.save_model_to_json()
-    return Scored(pairs, saved, comparisons(linker), drawn)
+    clock.lap("charts")
+    counted = comparisons(linker)
+    clock.lap("count_comparisons")
+    return Scored(pairs, saved, counted, drawn, clock.laps)
+
+
+class _Clock:
+    """Seconds spent in each named step."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.start = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.start, 2)
+        self.start = now
 
 
 def with_parameters(fresh: dict[str, Any], trained: dict[str, Any]) -> dict[str, Any]:
