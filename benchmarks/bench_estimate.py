@@ -10,10 +10,13 @@
 4. End to end: simulated archives (``soviet-records`` and ``nimmo`` scenarios) simulated,
    ingested and linked by ``yokuryu link --samples``; does each estimator's interval hold
    the true number of deaths — with the truth's linkage, the live link run, and averaged
-   over the linkage samples?
+   over the linkage samples, each with the copied list (MHLW's) counted with the Soviet
+   registers and apart? With how scoping sorted each list's records and how the linkage
+   differs from the truth (false merges, missed links): yokuryu.estimate.endtoend.
 
 Set ``YOKURYU_BENCH_REPLICATES`` to change the number of coverage replicates (40),
-``YOKURYU_BENCH_E2E_PERSONS`` the simulated population (20,000; 0 skips part 4).
+``YOKURYU_BENCH_E2E_PERSONS`` the simulated population (5,000, a few minutes per scenario;
+0 skips part 4).
 """
 
 from __future__ import annotations
@@ -27,12 +30,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pyarrow.parquet as pq
 
 from yokuryu.estimate.dga import DgaSettings, dga, negative_binomial_prior
+from yokuryu.estimate.endtoend import EndToEnd, end_to_end
 from yokuryu.estimate.lcmcr import LcmcrSettings, compile_sampler, lcmcr
 from yokuryu.estimate.loglinear import Model, fit_model, loglinear
-from yokuryu.estimate.pipeline import RegistryQuery, estimate_registry
 from yokuryu.estimate.registry import linked_records, registry_strata
 from yokuryu.estimate.run import (
     RunSettings,
@@ -50,7 +52,7 @@ REPLICATES = int(os.environ.get("YOKURYU_BENCH_REPLICATES", "40"))
 LOGLINEAR_REPLICATES = max(1, REPLICATES // 4)  # 1,024 models per five-list table: slow
 REFERENCE = LcmcrSettings(classes=10, burnin=10_000, samples=1_000, thinning=100)
 COVERAGE_LCMCR = LcmcrSettings(classes=10, burnin=10_000, samples=1_000, thinning=20, chains=1)
-E2E_PERSONS = int(os.environ.get("YOKURYU_BENCH_E2E_PERSONS", "20000"))
+E2E_PERSONS = int(os.environ.get("YOKURYU_BENCH_E2E_PERSONS", "5000"))
 E2E_SAMPLES = 10
 E2E_SETTINGS = RunSettings(lcmcr=LcmcrSettings(burnin=5_000, samples=500, thinning=20, chains=2))
 
@@ -154,32 +156,13 @@ def _cli(*args: str, allowed: tuple[int, ...] = (0,)) -> None:
         raise subprocess.CalledProcessError(done.returncode, args, done.stdout, done.stderr)
 
 
-def _truth(sim: Path, archive: Path) -> tuple[int, dict[int, str]]:
-    """True deaths, and record id → true person (the oracle linkage)."""
-    persons = pq.read_table(sim / "truth" / "persons.parquet", columns=["fate"])
-    deaths = sum(f == "dead" for f in persons.column("fate").to_pylist())
-    rows = pq.read_table(sim / "truth" / "records.parquet").to_pylist()
-    conn = open_existing(archive)
-    ids = {
-        (r["name"], r["row_number"]): r["id"]
-        for r in conn.execute(
-            "SELECT r.id, s.name, r.row_number FROM record r JOIN source s ON s.id = r.source_id"
-        )
-    }
-    truth = {ids[(r["source"], r["row_number"])]: r["person_id"] for r in rows
-             if (r["source"], r["row_number"]) in ids}  # fmt: skip
-    return deaths, {k: str(v) for k, v in truth.items()}
-
-
 def _report(label: str, result: StratumResult, deaths: int) -> None:
     for e in result.estimates:
         verdict = "covers" if e.lower <= deaths <= e.upper else "MISSES"
         share = e.diagnostics.get("linkage_share_of_variance")
         extra = f", linkage {share:.0%} of variance" if share is not None else ""
-        print(f"  {label:<28} n={result.observed_n:>6,}  {e.estimator:<14} {e.median:>9,.0f} "
+        print(f"  {label:<34} n={result.observed_n:>6,}  {e.estimator:<14} {e.median:>9,.0f} "
               f"[{e.lower:>9,.0f}, {e.upper:>9,.0f}]  {verdict} {deaths:,}{extra}")  # fmt: skip
-    for note in result.notes:
-        print(f"  {label:<28} note: {note}")
 
 
 def _missed_links(facts: list, truth: dict[int, str], share: float) -> StratumResult:
@@ -194,6 +177,23 @@ def _missed_links(facts: list, truth: dict[int, str], share: float) -> StratumRe
     return average_over_linkages(runs)[0]
 
 
+def _print_end_to_end(report: EndToEnd) -> None:
+    for c in report.coverage:
+        verdict = "covers" if c.covers else "MISSES"
+        print(f"  {c.linkage:<34} n={c.observed_n:>6,}  {c.estimator:<14} {c.median:>9,.0f} "
+              f"[{c.lower:>9,.0f}, {c.upper:>9,.0f}]  {verdict} {c.truth:,}")  # fmt: skip
+    for source, counts in report.scope.items():
+        print(f"  scope {source.split(':')[-1]:<20} " +
+              ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))  # fmt: skip
+    for check in report.linkage:
+        print(
+            f"  linkage {check.linkage:<18} persons counted {check.persons:,}; joining more "
+            f"than one true person {check.merged:,}; true dead split {check.split:,}"
+        )
+    for note in report.notes:
+        print(f"  note: {note}")
+
+
 def _end_to_end(scenario: str, folder: Path) -> None:
     sim, archive = folder / "sim", folder / "archive"
     started = time.perf_counter()
@@ -204,23 +204,16 @@ def _end_to_end(scenario: str, folder: Path) -> None:
     # Exit 3: the run's checks failed; it is not live, but its samples are written.
     _cli("link", "--archive", str(archive), "--samples", str(E2E_SAMPLES), allowed=(0, 3))
     prepared = time.perf_counter() - started
-    deaths, truth = _truth(sim, archive)
     conn = open_existing(archive)
-    print(f"{scenario}: {E2E_PERSONS:,} persons, true deaths {deaths:,} "
-          f"(simulate+ingest+link {prepared:.0f} s)")  # fmt: skip
+    started = time.perf_counter()
+    report = end_to_end(conn, archive, sim, E2E_SETTINGS)
+    print(f"{scenario}: {E2E_PERSONS:,} persons, true deaths {report.truth.deaths:,}, link run "
+          f"{report.link_status} (simulate+ingest+link {prepared:.0f} s, estimates "
+          f"{time.perf_counter() - started:.0f} s)")  # fmt: skip
+    _print_end_to_end(report)
     facts, _ = linked_records(conn, None)
-    oracle = estimate_strata(registry_strata(facts, truth, "deaths", "all", {}), E2E_SETTINGS)
-    _report("truth's linkage", oracle[0], deaths)
-    _report("truth, 5 % links missed ×10", _missed_links(facts, truth, 0.05), deaths)
-    run_id, status = conn.execute(
-        "SELECT id, status FROM link_run ORDER BY started_at DESC LIMIT 1"
-    ).fetchone()
-    print(f"  link run {run_id}: {status}")
-    for label, samples in (("live link run", False), ("averaged over samples", True)):
-        if status != "live" and not samples:
-            continue
-        query = RegistryQuery("deaths", "all", run_id, linkage_samples=samples, store=False)
-        _report(label, estimate_registry(conn, archive, query, E2E_SETTINGS).strata[0], deaths)
+    missed = _missed_links(facts, report.truth.linkage, 0.05)
+    _report("truth, 5 % links missed ×10", missed, report.truth.deaths)
 
 
 def run() -> None:
