@@ -52,3 +52,13 @@ def test_pages_and_api_show_the_fate_the_records_state(site):
         )  # fmt: skip
         people = client.get(f"/api/places/{irkutsk}").json()["people"]
         assert {p["id"]: p["fate"] for p in people}["P-TAKAHASHI2"] == "handed_over"
+
+
+def test_csv_export_shows_the_stated_fate(site):
+    conn = connect(registry_path(site))
+    conn.execute("UPDATE record SET status = 'передан КНР' WHERE id = 9")
+    conn.close()
+    with TestClient(create_app(site, SETTINGS)) as client:
+        lines = client.get("/api/export/persons.csv").text.splitlines()
+    assert "P-TAKAHASHI2,Такахаси Киёси,1915,handed_over," in lines
+    assert "P-SATO,佐藤 博,1921,died,1946-02-11" in lines
