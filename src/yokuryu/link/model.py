@@ -24,6 +24,7 @@ DEATHS_AGREE_DAYS = 31
 # Days between leaving the camp for home and landing in Japan (transit, the ship).
 HOME_AGREE_DAYS = 45
 HOME_CLOSE_DAYS = 180
+CAPTURE_CLOSE_DAYS = 7
 # m probability of a contradiction in a true match: fixed, so EM cannot learn it away.
 CONTRADICTION_M = 0.002
 DIALECT = "duckdb"
@@ -176,6 +177,19 @@ def home_comparison() -> ComparisonCreator:
     )
 
 
+def capture_comparison() -> ComparisonCreator:
+    """The day he was taken prisoner: every Soviet card of one man copies it."""
+    days = 'abs("capture_day_l" - "capture_day_r")'
+    return _comparison(
+        "capture",
+        "day taken prisoner",
+        cll.NullLevel("capture_day"),
+        _custom(f"{days} = 0", "same day"),
+        _custom(f"{days} <= {CAPTURE_CLOSE_DAYS}", f"within {CAPTURE_CLOSE_DAYS} days"),
+        cll.ElseLevel(),
+    )
+
+
 def comparisons() -> list[Any]:
     return [
         name_comparison("fam", "family name (phonetic keys)"),
@@ -189,6 +203,7 @@ def comparisons() -> list[Any]:
         place_comparison(),
         event_comparison(),
         home_comparison(),
+        capture_comparison(),
     ]
 
 

@@ -56,6 +56,7 @@ SCHEMA = pa.schema(
         ("alive_lo", pa.int32()),
         ("repatriated", pa.bool_()),
         ("home_day", pa.int32()),
+        ("capture_day", pa.int32()),
         ("name_text", pa.string()),
     ]
 )
@@ -142,14 +143,18 @@ def _repatriated(row: sqlite3.Row) -> bool:
     return bool(row["repatriation_date"]) or stated_fate(row["status"], row["notes"]) == "returned"
 
 
+def _middle_day(iso: str | None) -> int | None:
+    days = day_range(iso)
+    return (days[0] + days[1]) // 2 if days else None
+
+
 def _home_day(row: sqlite3.Row) -> int | None:
     """The day the man left for home: the landing (or repatriation) date, else the date a
     Soviet card closed with "repatriated" (middle day of a partial date)."""
     when = row["repatriation_date"]
     if not when and stated_fate(row["status"], row["notes"]) == "returned":
         when = row["transfer_date"]
-    days = day_range(when)
-    return (days[0] + days[1]) // 2 if days else None
+    return _middle_day(when)
 
 
 def _death(row: sqlite3.Row) -> tuple[int, int] | tuple[None, None]:
@@ -178,6 +183,7 @@ def standardise_row(row: sqlite3.Row) -> dict[str, Any]:
         "prefecture": plain(row["prefecture"]), "death_place": place_key(row["death_place"]),
         "death_lo": death_lo, "death_hi": death_hi, "alive_lo": _alive_lo(row),
         "repatriated": _repatriated(row), "home_day": _home_day(row),
+        "capture_day": _middle_day(row["capture_date"]),
         "name_text": _display(row),
     }  # fmt: skip
 
