@@ -52,7 +52,7 @@ def _warnings(table: Table, rhat: float, redraws: int, medians: list[float]) -> 
     notes = []
     if rhat > RHAT_WARN:
         notes.append(
-            f"LCMCR chains disagree (R-hat {rhat:.2f} > {RHAT_WARN}; chain medians "
+            f"LCMCR chains disagree (R-hat {rhat:.3f} > {RHAT_WARN}; chain medians "
             f"{', '.join(f'{m:,.0f}' for m in medians)}): run longer chains and compare seeds."
         )
     if redraws:
