@@ -20,7 +20,7 @@ from yokuryu.store import open_existing
 from yokuryu.web import i18n
 from yokuryu.web.deps import ConnectionPool, session
 from yokuryu.web.errors import envelope, status_of
-from yokuryu.web.freshness import IndexWatcher
+from yokuryu.web.freshness import IndexWatcher, settle_memory
 from yokuryu.web.namekeys import warm_up
 from yokuryu.web.search import build_index
 from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
@@ -160,6 +160,7 @@ def create_app(archive: Path, settings: WebSettings | None = None) -> FastAPI:
         warm_up()
     finally:
         conn.close()
+    settle_memory()
     app = FastAPI(
         title="yokuryu",
         version=__version__,

@@ -11,6 +11,7 @@ With several worker processes, a file lock beside the registry lets one of them 
 from __future__ import annotations
 
 import fcntl
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +21,14 @@ from yokuryu.store.db import connect, registry_path
 from yokuryu.web.search import build_index
 
 LOCK_FILE = ".search-index.lock"
+
+
+def settle_memory() -> None:
+    """After building an index (or starting): collect once, then exempt what survives
+    (the name engine's tables, key caches) from later garbage collections, which would
+    otherwise walk millions of long-lived objects in the middle of requests."""
+    gc.collect()
+    gc.freeze()
 
 
 def live_stamp(conn: object) -> str:
@@ -87,6 +96,7 @@ class IndexWatcher:
             try:
                 if build_index(conn) is not None:
                     self.rebuilds += 1
+                    settle_memory()
             finally:
                 conn.close()
                 fcntl.flock(handle, fcntl.LOCK_UN)
