@@ -13,8 +13,9 @@ from yokuryu.link.places import place_key, unit_code
 @pytest.mark.parametrize(
     ("ja", "ru"),
     [("第百三十四師団", "134 пд"), ("関東軍司令部", "штаб Квантунской армии"), ("第四軍", "4 армия"),
-     ("第三方面軍", "штаб 3 фронта")],
-    ids=["division", "kwantung-army", "army", "front"],
+     ("第三方面軍", "штаб 3 фронта"), ("独立混成第百二十九旅団", "129 омбр"),
+     ("満洲国鉄道", "ЮМЖД"), ("満洲電信電話", "телефонная станция")],
+    ids=["division", "kwantung-army", "army", "front", "brigade", "railway", "telephone"],
 )  # fmt: skip
 def test_a_unit_has_one_code_in_both_scripts(ja: str, ru: str) -> None:
     assert unit_code(ja) == unit_code(ru) is not None

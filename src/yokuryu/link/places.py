@@ -21,7 +21,10 @@ _UNIT_KINDS = (
     ("kwantung", ("関東軍", "квантунск")),
     ("front", ("方面軍", "фронт")),
     ("division", ("師団", "пд", "сд", "дивизи")),
-    ("brigade", ("旅団", "бригад", "пбр")),
+    ("brigade", ("旅団", "бригад", "пбр", "омбр")),
+    # Civilians: the Manchurian railway (ЮМЖД on Soviet cards), telephone operators.
+    ("railway", ("鉄道", "жд")),
+    ("telephone", ("電信電話", "телефон")),
     ("army", ("軍", "армия", "армии")),
 )
 
