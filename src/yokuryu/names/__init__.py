@@ -35,7 +35,7 @@ from yokuryu.names.model import (
     PartKeys,
     Reading,
 )
-from yokuryu.names.parsing import alternatives, check_text, parse, standardised
+from yokuryu.names.parsing import alternatives, check_text, parse, standardise
 from yokuryu.names.romaji import kana_to_romaji, romaji_to_kana
 
 __all__ = [
@@ -136,13 +136,7 @@ def keys(text: str) -> list[PartKeys]:
     >>> [(k.role, k.exact, k.coarse) for k in keys("Сато Хироси")]
     [('family', 'sato', 'sata'), ('given', 'hirosi', 'hirasi')]
     """
-    return standardised(text)[1]
-
-
-def standardise(text: str) -> tuple[ParsedName, list[PartKeys]]:
-    """Parse and key one record's name (cached on the name and its parts; call once per
-    record)."""
-    return standardised(text)
+    return standardise(text)[1]
 
 
 def similarity(a: str, b: str) -> float:

@@ -52,22 +52,39 @@ def parse(text: str, hint: str | None = None) -> ParsedName:
     check_text(text)
     if hint is not None and hint not in HINTS:
         raise ValueError(f"unknown hint {hint!r}; use one of {HINTS[1:]}")
-    normalised, script, weight, specs = _layout(text, hint)
-    return ParsedName(text, normalised, script, tuple([_part(*s) for s in specs]), weight)
+    layout = _layout(text, hint)
+    parts = tuple([(_ENTRIES.get(s) or _entry(s))[0] for s in layout[3:]])
+    return _new(ParsedName, (text, layout[0], layout[1], parts, layout[2]))
 
 
-def standardised(text: str) -> tuple[ParsedName, list[PartKeys]]:
-    """parse(text) and the keys of its parts, from one cache lookup per part."""
-    check_text(text)
-    normalised, script, weight, specs = _layout(text, None)
-    found = [_entry(*s) for s in specs]
-    parts = tuple([part for part, _ in found])
-    return ParsedName(text, normalised, script, parts, weight), [keys for _, keys in found]
+def standardise(text: str) -> tuple[ParsedName, list[PartKeys]]:
+    """Parse and key one record's name (call once per record; cached on the name and its
+    parts, so a million records cost a few seconds)."""
+    if not isinstance(text, str):
+        check_text(text)
+    layout = _LAYOUTS.get(text) or _layout(text, None)
+    parts: tuple[NamePart, ...]
+    if len(layout) == 5:  # two parts, nearly every record: unrolled (runs once per record)
+        first = _ENTRIES.get(layout[3]) or _entry(layout[3])
+        second = _ENTRIES.get(layout[4]) or _entry(layout[4])
+        parts, keys = (first[0], second[0]), [first[1], second[1]]
+    else:
+        found = [_ENTRIES.get(s) or _entry(s) for s in layout[3:]]
+        parts, keys = tuple([part for part, _ in found]), [k for _, k in found]
+    return _new(ParsedName, (text, layout[0], layout[1], parts, layout[2])), keys
+
+
+# A named tuple made without its Python-level __new__ (the hot path makes a million).
+_new = tuple.__new__
 
 
 # (text, role, script) of one part: what fixes its readings and keys.
 Spec = tuple[str, str, str]
-Layout = tuple[str, str, float, tuple[Spec, ...]]
+# Normalised text, field script, split weight, then one spec per part: a flat tuple of
+# strings, numbers and shared specs, which the cyclic garbage collector stops tracking at
+# its first pass (nested new tuples are often left tracked, and then promoted).
+Layout = tuple[str, str, float, *tuple[Spec, ...]]
+_SPECS: dict[Spec, Spec] = {}
 
 
 _LAYOUTS: dict[str, Layout] = {}
@@ -75,30 +92,48 @@ LAYOUT_CACHE = 200_000
 
 
 def _layout(text: str, hint: str | None) -> Layout:
-    """Normalised text, field script, split weight and the parts' specs, for one raw text.
+    """The layout of one raw text (cached for names without a hint).
 
-    Cached (names without a hint) as plain strings and numbers, which the cyclic garbage
-    collector leaves alone: caching ParsedName objects made its full collections a
-    quarter of the run time on a million names.
+    The cache holds plain strings and numbers, which the cyclic garbage collector leaves
+    alone: caching ParsedName objects made its full collections a quarter of the run time
+    on a million names.
     """
     if hint is not None:
         return _make_layout(text, hint)
     found = _LAYOUTS.get(text)
     if found is None:
-        found = remember(_LAYOUTS, text, _make_layout(text, None), LAYOUT_CACHE)
+        if len(_LAYOUTS) >= LAYOUT_CACHE:
+            _LAYOUTS.clear()
+            _SPECS.clear()
+        found = _LAYOUTS[text] = _make_layout(text, None)
     return found
+
+
+# Two tokens in one script that is read in order: most names, so laid out without detours.
+_IN_ORDER = frozenset({KANJI, HIRAGANA, KATAKANA, CYRILLIC})
 
 
 def _make_layout(text: str, hint: str | None) -> Layout:
     normalised = clean(text)
     tokens = normalised.split(" ")[:MAX_PARTS] if normalised else []
+    if len(tokens) == 2:
+        first, second = _token_script(tokens[0]), _token_script(tokens[1])
+        if first == second and first in _IN_ORDER:
+            family, given = (tokens[0], FAMILY, first), (tokens[1], GIVEN, first)
+            intern = _SPECS.setdefault
+            return normalised, first, 1.0, intern(family, family), intern(given, given)
     scripts = [_token_script(t) for t in tokens]
     script = _field_script(scripts)
     if script in (UNKNOWN, HANGUL):
         unread = tuple((t, NAME, s) for t, s in zip(tokens, scripts, strict=True))
-        return normalised, script, 1.0, unread
+        return normalised, script, 1.0, *_shared(unread)
     specs, weight = _assign_roles(tokens, scripts, hint)
-    return normalised, script, weight, specs
+    return normalised, script, weight, *_shared(specs)
+
+
+def _shared(specs: tuple[Spec, ...]) -> tuple[Spec, ...]:
+    """The one copy of each spec (parts repeat across names; old copies are untracked)."""
+    return tuple([_SPECS.setdefault(spec, spec) for spec in specs])
 
 
 @lru_cache(maxsize=200_000)
@@ -118,16 +153,21 @@ def _field_script(scripts: list[str]) -> str:
 
 
 def _part(text: str, role: str, script: str) -> NamePart:
-    return _entry(text, role, script)[0]
+    spec = (text, role, script)
+    return (_ENTRIES.get(spec) or _entry(spec))[0]
 
 
-@lru_cache(maxsize=300_000)
-def _entry(text: str, role: str, script: str) -> tuple[NamePart, PartKeys]:
+_ENTRIES: dict[Spec, tuple[NamePart, PartKeys]] = {}
+ENTRY_CACHE = 300_000
+
+
+def _entry(spec: Spec) -> tuple[NamePart, PartKeys]:
     """One part with its readings and keys; cached, as parts repeat far more than names."""
+    text, role, script = spec
     prior = _ROLE_PRIOR.get(role, priors.ANY if role != PATRONYMIC else priors.GIVEN_ROLE)
     found = readers.part_readings(text, script, prior)
     part = NamePart(text, role, script, tuple(Reading(k, w) for k, w in found))
-    return part, part_keys(part)
+    return remember(_ENTRIES, spec, (part, part_keys(part)), ENTRY_CACHE)
 
 
 def _assign_roles(
@@ -146,8 +186,23 @@ def _assign_roles(
 def _given_first(tokens: list[str], hint: str | None) -> bool:
     if hint in ("family-first", "given-first"):
         return hint == "given-first"
-    first, second = (readers.romaji_readings(t) for t in tokens[:2])
-    return bool(first and second) and split.given_first(first[0][0], second[0][0])
+    first, second = _romaji_fit(tokens[0]), _romaji_fit(tokens[1])
+    if len(first) != 2 or len(second) != 2:  # a token that is not Japanese romaji
+        return False
+    return split.given_first_fit(first, second)
+
+
+_ROMAJI_FIT: dict[str, tuple[float, float] | tuple[()]] = {}
+
+
+def _romaji_fit(token: str) -> tuple[float, float] | tuple[()]:
+    """How well a romaji token's best reading fits as family and as given name (cached)."""
+    found = _ROMAJI_FIT.get(token)
+    if found is None:
+        readings = readers.romaji_readings(token)
+        fit = split.role_fit(readings[0][0]) if readings else ()
+        found = remember(_ROMAJI_FIT, token, fit, ENTRY_CACHE)
+    return found
 
 
 def alternatives(parsed: ParsedName) -> list[ParsedName]:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from yokuryu.names import chars, cyrillic, priors
 from yokuryu.names.index import load_index
 from yokuryu.names.kana import is_reading, morae, normalise_kana, vowel_of
+from yokuryu.names.memo import remember
 from yokuryu.names.romaji import is_japanese_romaji, romaji_to_kana
 from yokuryu.names.script import CYRILLIC, HIRAGANA, KANJI, KATAKANA, LATIN
 
@@ -81,13 +82,24 @@ MAX_SKELETONS = 16
 LENGTHENED = 16  # long-vowel variants kept per skeleton
 
 
+_LENGTHENED: dict[str, tuple[tuple[str, float], ...]] = {}
+
+
+def _lengthened(skeleton: str) -> tuple[tuple[str, float], ...]:
+    """lengthen(skeleton, LENGTHENED), cached: Сато, Sato and サト share the skeleton さと."""
+    found = _LENGTHENED.get(skeleton)
+    if found is None:
+        found = remember(_LENGTHENED, skeleton, tuple(lengthen(skeleton, LENGTHENED)), 100_000)
+    return found
+
+
 def _rank(skeletons: Weighted, role: str, limit: int) -> Weighted:
     scored: dict[str, float] = {}
     top_weight = max((w for _, w in skeletons), default=0.0)
     # Skeletons a thousand times less likely than the best never reach the top readings.
     kept = [(k, w) for k, w in skeletons if w >= SKELETON_FLOOR * top_weight][:MAX_SKELETONS]
     for skeleton, weight in kept:
-        for kana, lw in lengthen(skeleton, LENGTHENED):
+        for kana, lw in _lengthened(skeleton):
             score = math.log(weight * lw) + priors.kana_log_prior(kana, role)
             if score > scored.get(kana, -math.inf):
                 scored[kana] = score

@@ -65,12 +65,15 @@ def kana_cut(hira: str) -> int:
     return best
 
 
-def given_first(first: str, second: str) -> bool:
-    """For two romaji readings: is the first one the given name (Hiroshi Sato)?"""
-    straight = priors.kana_log_prior(first, priors.FAMILY) + priors.kana_log_prior(
-        second, priors.GIVEN_ROLE
+def role_fit(kana: str) -> tuple[float, float]:
+    """Log-priors of a reading as a family name and as a given name."""
+    return priors.kana_log_prior(kana, priors.FAMILY), priors.kana_log_prior(
+        kana, priors.GIVEN_ROLE
     )
-    swapped = priors.kana_log_prior(first, priors.GIVEN_ROLE) + priors.kana_log_prior(
-        second, priors.FAMILY
-    )
+
+
+def given_first_fit(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    """For two romaji readings (their role_fit): is the first the given name (Hiroshi Sato)?"""
+    straight = first[0] + second[1]
+    swapped = first[1] + second[0]
     return swapped > straight + 0.5
