@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from yokuryu.link import model
@@ -19,7 +20,8 @@ logger = logging.getLogger(__name__)
 KEEP_PROBABILITY = 0.01
 MIN_LABELS = 10
 U_SAMPLE_PAIRS = 2_000_000
-RECALL_OF_DETERMINISTIC_RULES = 0.7
+# Fewest pairs the precise prior rule must find to be used (else the fallback rules).
+MIN_PRIOR_PAIRS = 20
 DIALECTS = {"duckdb": "duckdb", "spark": "spark"}
 
 
@@ -41,12 +43,30 @@ def _linker(api: Any, engine: str, table: pa.Table, settings: Any) -> Any:
     return Linker(frame, settings, log_level=logging.WARNING)
 
 
-def train(linker: Any, engine: str, labels: pa.Table | None, seed: int = 42) -> None:
+def prior_rules(table: pa.Table) -> tuple[list[str], float]:
+    """The deterministic rules for the prior and their recall (see model.PRIOR_RULES)."""
+    con = duckdb.connect()
+    try:
+        con.register("t", table.select(["unique_id", "fam", "giv", "birth_date"]))
+        (found,) = con.execute(
+            f"SELECT count(*) FROM t l JOIN t r ON l.unique_id < r.unique_id "
+            f"AND {model.PRIOR_RULES[0]}"
+        ).fetchone()  # type: ignore[misc]
+    finally:
+        con.close()
+    if found >= MIN_PRIOR_PAIRS:
+        return model.PRIOR_RULES, model.PRIOR_RECALL
+    return model.FALLBACK_PRIOR_RULES, model.FALLBACK_PRIOR_RECALL
+
+
+def train(
+    linker: Any, engine: str, labels: pa.Table | None, prior: tuple[list[str], float],
+    seed: int = 42,
+) -> None:  # fmt: skip
     """Prior from deterministic rules, u by random sampling, m by EM, then labels."""
     training = linker.training
-    training.estimate_probability_two_random_records_match(
-        model.DETERMINISTIC_RULES, recall=RECALL_OF_DETERMINISTIC_RULES
-    )
+    rules, recall = prior
+    training.estimate_probability_two_random_records_match(rules, recall=recall)
     training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
     for rule in model.EM_BLOCKS:
         _em(training, rule)
@@ -96,7 +116,7 @@ def score(
     linker = _linker(api, engine, with_block_keys(table), settings)
     clock.lap("block_keys")
     if trained is None:
-        train(linker, engine, labels)
+        train(linker, engine, labels, prior_rules(table))
     clock.lap("train")
     predictions = linker.inference.predict(threshold_match_probability=KEEP_PROBABILITY)
     pairs = predictions.as_pyarrow_table()
