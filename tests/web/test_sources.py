@@ -40,6 +40,8 @@ def test_pages_show_the_title_and_cite_the_id(site):
         page = client.get("/person/P-SATO").text
         assert "Soviet registration cards · simulated: mhlw, 10,000 persons, seed 7" in page
         assert f'<cite class="source-id">{SIM}</cite>' in page
+        assert "<strong>Family inquiries</strong> (Family inquiries)" in page, "named lists: kind"
+        assert '<cite class="source-id">Family inquiries</cite>' not in page, "no doubled name"
         ja = client.get("/person/P-SATO", params={"lang": "ja"}).text
         assert "ソ連の登録カード" in ja and SIM in ja
         sources = client.get("/api/persons/P-SATO").json()["sources"]
