@@ -1,4 +1,10 @@
-"""The compiled loop of NameTable.similarity (numba; mirrors compare.py step for step)."""
+"""The compiled loop of NameTable.similarity (numba; mirrors compare.py step for step).
+
+Parts are given by slot ids (one per distinct text, role and script). A level is the tuple
+(flat candidate ids, their penalties, each slot's (start, end) range, sequences, sequence
+lengths, substitution costs, insertion costs), once for morae and once for Cyrillic
+letters.
+"""
 
 # mypy: ignore-errors
 # (numba functions are typed by numba at compile time.)
@@ -10,25 +16,33 @@ from numba import njit
 
 
 @njit(cache=True, inline="always")
-def _distance(a, la, b, lb, sub, ins, prev, cur, limit):
-    """Weighted edit distance, or any value above limit as soon as it must exceed it."""
+def _distance(seqs, x, la, y, lb, sub, ins, prev, cur, limit):
+    """Weighted edit distance of sequences x and y, or any value above limit as soon as it
+    must exceed it. One row at a time; the diagonal and left cells are kept in registers."""
+    total = 0.0
     prev[0] = 0.0
-    for j in range(1, lb + 1):
-        prev[j] = prev[j - 1] + ins[b[j - 1]]
-    for i in range(1, la + 1):
-        cur[0] = prev[0] + ins[a[i - 1]]
-        row_min = cur[0]
-        for j in range(1, lb + 1):
-            best = prev[j - 1] + sub[a[i - 1], b[j - 1]]
-            up = prev[j] + ins[a[i - 1]]
-            if up < best:
-                best = up
-            left = cur[j - 1] + ins[b[j - 1]]
-            if left < best:
-                best = left
-            cur[j] = best
+    for j in range(lb):
+        total += ins[seqs[y, j]]
+        prev[j + 1] = total
+    for i in range(la):
+        symbol = seqs[x, i]
+        cost_a = ins[symbol]
+        diagonal = prev[0]
+        left = diagonal + cost_a
+        cur[0] = left
+        row_min = left
+        for j in range(lb):
+            other = seqs[y, j]
+            up = prev[j + 1]
+            best = diagonal + sub[symbol, other]
+            if up + cost_a < best:
+                best = up + cost_a
+            if left + ins[other] < best:
+                best = left + ins[other]
+            cur[j + 1] = best
             if best < row_min:
                 row_min = best
+            diagonal, left = up, best
         if row_min > limit:  # costs only grow down the table
             return row_min
         prev, cur = cur, prev
@@ -47,18 +61,19 @@ def _seq_similarity(x, y, seqs, lens, sub, ins, floor, min_ins, prev, cur):
     # Each unmatched element costs at least the cheapest insertion.
     if 1.0 - abs(la - lb) * min_ins / longest <= floor:
         return 0.0
-    cost = _distance(seqs[x], la, seqs[y], lb, sub, ins, prev, cur, (1.0 - floor) * longest)
+    cost = _distance(seqs, x, la, y, lb, sub, ins, prev, cur, (1.0 - floor) * longest)
     return max(0.0, 1.0 - cost / longest)
 
 
-@njit(cache=True, inline="always")
-def _best_pair(flat, pen, off, a, sa, b, sb, seqs, lens, sub, ins, min_ins, prev, cur, best):
+@njit(cache=True)
+def _best_pair(level, x, y, min_ins, prev, cur, best):
     """Best penalised similarity over two slots' candidates (sorted by penalty)."""
-    for i in range(off[a, sa, 0], off[a, sa, 1]):
+    flat, pen, off, seqs, lens, sub, ins = level
+    for i in range(off[x, 0], off[x, 1]):
         pa = pen[i]
         if 1.0 - pa <= best:
             break
-        for j in range(off[b, sb, 0], off[b, sb, 1]):
+        for j in range(off[y, 0], off[y, 1]):
             pb = pen[j]
             if 1.0 - pa - pb <= best:
                 break
@@ -71,49 +86,17 @@ def _best_pair(flat, pen, off, a, sa, b, sb, seqs, lens, sub, ins, min_ins, prev
 
 
 @njit(cache=True)
-def _part(
-    a,
-    sa,
-    b,
-    sb,
-    floor,
-    flags,
-    mflat,
-    mpen,
-    moff,
-    mseq,
-    mlen,
-    msub,
-    mins,
-    lflat,
-    lpen,
-    loff,
-    lseq,
-    llen,
-    lsub,
-    lins,
-    mmin,
-    lmin,
-    prev,
-    cur,
-    letter_gate,
-):
+def _part(x, y, floor, flags, morae, letters, mmin, lmin, prev, cur, letter_gate):
     """Part similarity, or floor when it cannot beat floor (callers pass what must be beaten)."""
-    best = _best_pair(
-        mflat, mpen, moff, a, sa, b, sb, mseq, mlen, msub, mins, mmin, prev, cur, floor
-    )
-    either_cyr = flags[a, sa, 0] or flags[b, sb, 0]
-    if not (either_cyr and flags[a, sa, 1] and flags[b, sb, 1]):
+    best = _best_pair(morae, x, y, mmin, prev, cur, floor)
+    either_cyr = flags[x, 0] or flags[y, 0]
+    if not (either_cyr and flags[x, 1] and flags[y, 1]):
         return best
     actual = best
     if best <= floor and floor >= letter_gate:  # the gate needs the true reading score
-        actual = _best_pair(
-            mflat, mpen, moff, a, sa, b, sb, mseq, mlen, msub, mins, mmin, prev, cur, 0.0
-        )
+        actual = _best_pair(morae, x, y, mmin, prev, cur, 0.0)
     if letter_gate <= actual < 1.0:
-        best = _best_pair(
-            lflat, lpen, loff, a, sa, b, sb, lseq, llen, lsub, lins, lmin, prev, cur, best
-        )
+        best = _best_pair(letters, x, y, lmin, prev, cur, best)
     return best
 
 
@@ -134,82 +117,58 @@ def _combine(x, y):
 def score_pairs(
     left,
     right,
+    slots,
     nparts,
     flags,
-    mflat,
-    mpen,
-    moff,
-    mseq,
-    mlen,
-    msub,
-    mins,
-    lflat,
-    lpen,
-    loff,
-    lseq,
-    llen,
-    lsub,
-    lins,
+    morae,
+    letters,
     swap_penalty,
     merge_penalty,
     partial_factor,
     letter_gate,
 ):
     out = np.zeros(left.shape[0])
-    prev = np.empty(mseq.shape[1] + lseq.shape[1] + 2)
-    cur = np.empty(mseq.shape[1] + lseq.shape[1] + 2)
-    mmin, lmin = mins.min(), lins.min()
-    args = (
-        flags,
-        mflat,
-        mpen,
-        moff,
-        mseq,
-        mlen,
-        msub,
-        mins,
-        lflat,
-        lpen,
-        loff,
-        lseq,
-        llen,
-        lsub,
-        lins,
-        mmin,
-        lmin,
-        prev,
-        cur,
-        letter_gate,
-    )
+    width = morae[3].shape[1] + letters[3].shape[1] + 2
+    prev, cur = np.empty(width), np.empty(width)
+    args = (flags, morae, letters, morae[6].min(), letters[6].min(), prev, cur)
     for k in range(left.shape[0]):
         a, b = left[k], right[k]
         na, nb = nparts[a], nparts[b]
         if na == 0 or nb == 0:
             continue
+        sa, sb = slots[a], slots[b]
         if na == 1 and nb == 1:
-            out[k] = _part(a, 0, b, 0, 0.0, *args)
+            out[k] = _part(sa[0], sb[0], 0.0, *args, letter_gate)
             continue
         if na == 1 or nb == 1:
-            single, other, n_other = (a, b, nb) if na == 1 else (b, a, na)
+            single, other, n_other = (sa[0], sb, nb) if na == 1 else (sb[0], sa, na)
             best = 0.0
             for p in range(n_other):
-                s = partial_factor * _part(single, 0, other, p, best / partial_factor, *args)
+                floor = best / partial_factor
+                s = partial_factor * _part(single, other[p], floor, *args, letter_gate)
                 if s > best:
                     best = s
             if n_other == 2:
-                best = max(best, _part(single, 0, other, 2, best, *args))
+                best = max(best, _part(single, other[2], best, *args, letter_gate))
             out[k] = best
             continue
-        best = _combine(_part(a, 0, b, 0, 0.0, *args), _part(a, 1, b, 1, 0.0, *args))
+        best = _combine(
+            _part(sa[0], sb[0], 0.0, *args, letter_gate),
+            _part(sa[1], sb[1], 0.0, *args, letter_gate),
+        )
         # Swapped and merged readings carry a penalty; each step is skipped, or given the
         # score it must beat, when it cannot change the result (same numbers as compare.py).
         if best < 1.0 - swap_penalty:
-            first = _part(a, 0, b, 1, 0.0, *args)
             need = best + swap_penalty
-            if 0.75 * first + 0.25 > need:
-                second = _part(a, 1, b, 0, _needed(first, need), *args)
+            # _combine(first, second) <= 0.75 * first + 0.25, so first must beat this.
+            floor = max(0.0, (need - 0.25) / 0.75)
+            first = _part(sa[0], sb[1], floor, *args, letter_gate)
+            if (first > floor or floor == 0.0) and 0.75 * first + 0.25 > need:
+                floor = _needed(first, need)
+                second = _part(sa[1], sb[0], floor, *args, letter_gate)
                 best = max(best, _combine(first, second) - swap_penalty)
         if best < 1.0 - merge_penalty:
-            best = max(best, _part(a, 2, b, 2, best + merge_penalty, *args) - merge_penalty)
+            floor = best + merge_penalty
+            best = max(best, _part(sa[2], sb[2], floor, *args, letter_gate) - merge_penalty)
         out[k] = max(0.0, min(1.0, best))
     return out

@@ -42,6 +42,7 @@ class _Vocabulary:
             [[align.letter_substitution(a, b) for b in ls] for a in ls], np.float64
         )
         self.letter_ins = np.array([align.letter_insertion(a) for a in ls], np.float64)
+        assert max(len(self.morae), len(self.letters)) < 128  # sequences are stored as int8
 
     def mora_ids(self, codes: Sequence[str]) -> list[int]:
         return [self.morae[c] for c in codes if c in self.morae][:MAX_LEN]
@@ -66,7 +67,9 @@ class _Sequences:
         return self.ids[key]
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        data = np.zeros((max(1, len(self.rows)), MAX_LEN), np.int32)
+        # Both alphabets have fewer than 128 symbols: one byte each keeps the rows that
+        # random pairs touch in the processor's caches.
+        data = np.zeros((max(1, len(self.rows)), MAX_LEN), np.int8)
         lengths = np.zeros(max(1, len(self.rows)), np.int32)
         for i, row in enumerate(self.rows):
             data[i, : len(row)] = row
@@ -79,6 +82,29 @@ class _Sequences:
 Slot = tuple[list[tuple[int, float]], list[tuple[int, float]], bool, bool]
 # Part slots per name: 0 and 1 are the core parts, 2 the merged whole.
 SLOTS = 3
+EMPTY = 0  # the slot id of a missing part
+
+
+class _Candidates:
+    """Each distinct slot's candidates (sequence ids, penalties) flattened into one list."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.penalties: list[float] = []
+        self.ranges: list[tuple[int, int]] = []
+
+    def add(self, candidates: list[tuple[int, float]]) -> None:
+        start = len(self.ids)
+        self.ids.extend(seq for seq, _ in candidates)
+        self.penalties.extend(cost for _, cost in candidates)
+        self.ranges.append((start, len(self.ids)))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (
+            np.array(self.ids or [0], np.int32),
+            np.array(self.penalties or [0.0], np.float64),
+            np.array(self.ranges, np.int64),
+        )
 
 
 class NameTable:
@@ -89,9 +115,13 @@ class NameTable:
         self.morae = _Sequences()
         self.letters = _Sequences()
         self.n_parts: list[int] = []
-        self.slots: list[list[Slot]] = []
+        self.name_slots: list[tuple[int, int, int]] = []
+        self._slot_ids: dict[tuple[str, str, str], int] = {}
+        self._mora_candidates = _Candidates()
+        self._letter_candidates = _Candidates()
+        self._flags: list[tuple[bool, bool]] = []
         self._frozen: tuple[np.ndarray, ...] | None = None
-        self._slot_cache: dict[tuple[str, str, str], Slot] = {}
+        self._register(([], [], False, False))  # EMPTY
 
     def __len__(self) -> int:
         return len(self.n_parts)
@@ -103,22 +133,26 @@ class NameTable:
     def add_parsed(self, parsed: ParsedName) -> int:
         core = compare.core_parts(parsed)
         merged = compare.merged_part(parsed)
-        slots = [self._slot(p) for p in core[:2]]
-        slots += [self._empty()] * (2 - len(slots))
-        slots.append(self._slot(merged) if merged is not None else self._empty())
+        ids = [self._slot(p) for p in core[:2]] + [EMPTY] * (2 - min(len(core), 2))
+        ids.append(self._slot(merged) if merged is not None else EMPTY)
         self.n_parts.append(min(len(core), 2))
-        self.slots.append(slots)
+        self.name_slots.append((ids[0], ids[1], ids[2]))
         self._frozen = None
         return len(self.n_parts) - 1
 
-    def _empty(self) -> Slot:
-        return [], [], False, False
-
-    def _slot(self, part: NamePart) -> Slot:
+    def _slot(self, part: NamePart) -> int:
+        """The id of a part's compiled candidates (one per text, role and script)."""
         key = (part.text, part.role, part.script)
-        if key not in self._slot_cache:
-            self._slot_cache[key] = self._compile_slot(part)
-        return self._slot_cache[key]
+        found = self._slot_ids.get(key)
+        if found is None:
+            found = self._slot_ids[key] = self._register(self._compile_slot(part))
+        return found
+
+    def _register(self, slot: Slot) -> int:
+        self._mora_candidates.add(slot[0])
+        self._letter_candidates.add(slot[1])
+        self._flags.append((slot[2], slot[3]))
+        return len(self._flags) - 1
 
     def _compile_slot(self, part: NamePart) -> Slot:
         morae, forms = compare.comparable(part)
@@ -129,34 +163,15 @@ class NameTable:
     def _freeze(self) -> tuple[np.ndarray, ...]:
         if self._frozen is None:
             self._frozen = (
-                *self._flat(0),
-                *self._flat(1),
+                np.array(self.name_slots or [(EMPTY, EMPTY, EMPTY)], np.int64),
+                np.array(self.n_parts or [0], np.int32),
+                np.array(self._flags, np.bool_),
+                *self._mora_candidates.arrays(),
                 *self.morae.arrays(),
+                *self._letter_candidates.arrays(),
                 *self.letters.arrays(),
-                np.array(self.n_parts, np.int32),
             )
         return self._frozen
-
-    def _flat(self, which: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Candidate ids and penalties flattened, offsets [name, slot, (start, end)], flags."""
-        ids: list[int] = []
-        penalties: list[float] = []
-        offsets = np.zeros((len(self.slots), SLOTS, 2), np.int64)
-        flags = np.zeros((len(self.slots), SLOTS, 2), np.bool_)
-        for i, slots in enumerate(self.slots):
-            for s, slot in enumerate(slots):
-                offsets[i, s, 0] = len(ids)
-                for seq, cost in slot[0] if which == 0 else slot[1]:
-                    ids.append(seq)
-                    penalties.append(cost)
-                offsets[i, s, 1] = len(ids)
-                flags[i, s] = (slot[2], slot[3])
-        return (
-            np.array(ids or [0], np.int32),
-            np.array(penalties or [0.0], np.float64),
-            offsets,
-            flags,
-        )
 
     def similarity(
         self, left: Sequence[int] | np.ndarray, right: Sequence[int] | np.ndarray
@@ -164,41 +179,19 @@ class NameTable:
         """Similarity of names left[k] and right[k] for every k, as float64 in [0, 1]."""
         from yokuryu.names import _kernel
 
-        (
-            mora_flat,
-            mora_pen,
-            mora_off,
-            flags,
-            letter_flat,
-            letter_pen,
-            letter_off,
-            _,
-            mseq,
-            mlen,
-            lseq,
-            llen,
-            nparts,
-        ) = self._freeze()
+        left_ids, right_ids = np.asarray(left, np.int64), np.asarray(right, np.int64)
         v = self.vocab
+        (slots, nparts, flags, mflat, mpen, moff, mseq, mlen, lflat, lpen, loff, lseq, llen) = (
+            self._freeze()
+        )
         return _kernel.score_pairs(
-            np.asarray(left, np.int64),
-            np.asarray(right, np.int64),
+            left_ids,
+            right_ids,
+            slots,
             nparts,
             flags,
-            mora_flat,
-            mora_pen,
-            mora_off,
-            mseq,
-            mlen,
-            v.mora_sub,
-            v.mora_ins,
-            letter_flat,
-            letter_pen,
-            letter_off,
-            lseq,
-            llen,
-            v.letter_sub,
-            v.letter_ins,
+            (mflat, mpen, moff, mseq, mlen, v.mora_sub, v.mora_ins),
+            (lflat, lpen, loff, lseq, llen, v.letter_sub, v.letter_ins),
             compare.SWAP_PENALTY,
             compare.MERGE_PENALTY,
             compare.PARTIAL_FACTOR,
