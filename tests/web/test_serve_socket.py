@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 from yokuryu.web.cli import _tcp_listener
 
@@ -30,7 +31,10 @@ def _nodelay_of_served_connection(listener: socket.socket) -> int:
         server.close()
         return value
 
-    return asyncio.run(main())
+    # In a thread of its own: an earlier test (Playwright's sync API) may leave an event
+    # loop running in the main thread, where asyncio.run() refuses to start another.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, main()).result(timeout=30)
 
 
 def test_worker_socket_connections_get_tcp_nodelay():
