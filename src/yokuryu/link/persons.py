@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from yokuryu.config import setting
+from yokuryu.fates import date_of_death, stated_fate
 from yokuryu.store.audit import now_utc
 
 
@@ -75,10 +76,16 @@ def _history(
 
 
 def _fate(records: list[sqlite3.Row]) -> tuple[str, str | None]:
-    deaths = sorted(r["death_date"] for r in records if r["death_date"])
-    if deaths:
-        return "died", deaths[0]
-    if any(r["repatriation_date"] for r in records):
+    """Died (with the earliest date known), repatriated, or unknown — dates first, then words."""
+    stated = [stated_fate(r["status"], r["notes"]) for r in records]
+    deaths = sorted(
+        d
+        for r, fate in zip(records, stated, strict=True)
+        if (d := date_of_death(r["death_date"], fate, r["transfer_date"]))
+    )
+    if deaths or "died" in stated:
+        return "died", deaths[0] if deaths else None
+    if any(r["repatriation_date"] for r in records) or "returned" in stated:
         return "repatriated", None
     return "unknown", None
 
@@ -114,7 +121,7 @@ def person_rows(
     by_person: dict[str, list[sqlite3.Row]] = defaultdict(list)
     cursor = conn.execute(
         "SELECT id, full_name, family_name, given_name, birth_year, death_date, "
-        "repatriation_date FROM record ORDER BY id"
+        "repatriation_date, transfer_date, status, notes FROM record ORDER BY id"
     )
     cursor.row_factory = sqlite3.Row
     for row in cursor:
