@@ -97,6 +97,18 @@ def test_keys_unify_spellings() -> None:
         ]
 
 
+@pytest.mark.parametrize(
+    ("part", "exact"),
+    [("佐々木", "sasaki"), ("長谷川", "hasegawa"), ("喜代志", "kiyosi"), ("なかにし", "nakanisi")],
+)
+def test_keys_of_one_part_kept_whole(part: str, exact: str) -> None:
+    # Without the hint the full-name parser cuts a long part in two (佐々 | 木).
+    assert [k.exact for k in names.keys(part, hint="whole")] == [exact]
+    assert len(names.keys(part)) == 2
+    with pytest.raises(ValueError):
+        names.keys(part, hint="sideways")
+
+
 def test_similarity_across_scripts() -> None:
     assert names.similarity("Сато Хироси", "佐藤 博") == 1.0
     assert names.similarity("Сато Хироси", "サト ヒロシ") == 1.0

@@ -147,3 +147,41 @@ def test_stored_name_keys_are_the_engines(site_template):
     assert search_module.key_book(conn, {"博", "未知"}) == {
         "博": text_keys("博"), "未知": text_keys("未知")
     }  # fmt: skip
+
+
+def _add_kanji_only_persons(site):  # type: ignore[no-untyped-def]
+    """Two dead men known only by a kanji roster line: 佐々木 喜代志 and 中村 亜喜良."""
+    from sample_archive import NOW, _insert, _record_row
+
+    from yokuryu.store import connect, registry_path, transaction
+
+    conn = connect(registry_path(site))
+    with transaction(conn):
+        for rid, pid, family, given in ((50, "P-SASAKI", "佐々木", "喜代志"),
+                                        (51, "P-NAKAMURA", "中村", "亜喜良")):  # fmt: skip
+            fields = {"family_name": family, "given_name": given, "death_date": "1946-03-01"}
+            _insert(conn, "record", _record_row(rid, 1, f"M-{rid}", fields))
+            _insert(conn, "person", {"id": pid, "run_id": "run-1", "display_name": f"{family} {given}",
+                                     "death_date": "1946-03-01", "created_at": NOW})  # fmt: skip
+            _insert(conn, "person_record", {"record_id": rid, "person_id": pid, "run_id": "run-1",
+                                            "match_probability": 1.0})  # fmt: skip
+    return conn
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("Sasaki Kiyoshi", "P-SASAKI"), ("ササキ キヨシ", "P-SASAKI"), ("佐々木", "P-SASAKI"),
+     ("ささき", "P-SASAKI"), ("Nakamura Akira", "P-NAKAMURA")],
+)  # fmt: skip
+def test_a_long_name_part_is_read_whole(site, query, found):
+    """佐々木 and 喜代志 are one part each: keyed sasaki and kiyosi, not cut in two (佐々 | 木,
+    喜 | 代志) as the full-name parser would; and 亜喜良 (akira) is no Kiyoshi."""
+    from yokuryu.web.privacy import ANONYMOUS
+    from yokuryu.web.search import Filters, build_index, search
+
+    conn = _add_kanji_only_persons(site)
+    build_index(conn)
+    hits = search(conn, ANONYMOUS, query, Filters(), 110)
+    assert hits and hits[0].person_id == found, [(h.person_id, h.reasons) for h in hits]
+    kiyoshi = search(conn, ANONYMOUS, "Nakamura Kiyoshi", Filters(), 110)
+    assert "P-NAKAMURA" not in [h.person_id for h in kiyoshi if h.score >= 0.8]

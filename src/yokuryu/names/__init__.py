@@ -130,13 +130,18 @@ def _combine(parsed: ParsedName, limit: int) -> tuple[tuple[str, float], ...]:
     return tuple((t, w / total) for t, w in kept)
 
 
-def keys(text: str) -> list[PartKeys]:
+def keys(text: str, hint: str | None = None) -> list[PartKeys]:
     """ASCII keys per part: exact phonetic key and coarse blocking key (and all candidates').
+
+    ``hint`` as for :func:`parse`: "whole" keys one name part as one (佐々木 → sasaki,
+    where the full-name parser would cut it into 佐々 and 木).
 
     >>> [(k.role, k.exact, k.coarse) for k in keys("Сато Хироси")]
     [('family', 'sato', 'sata'), ('given', 'hirosi', 'hirasi')]
+    >>> [k.exact for k in keys("佐々木", hint="whole")]
+    ['sasaki']
     """
-    return standardise(text)[1]
+    return standardise(text, hint)[1]
 
 
 def similarity(a: str, b: str) -> float:

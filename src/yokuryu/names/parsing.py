@@ -50,19 +50,27 @@ def parse(text: str, hint: str | None = None) -> ParsedName:
     keeps an unspaced name as one part.
     """
     check_text(text)
-    if hint is not None and hint not in HINTS:
-        raise ValueError(f"unknown hint {hint!r}; use one of {HINTS[1:]}")
+    check_hint(hint)
     layout = _layout(text, hint)
     parts = tuple([(_ENTRIES.get(s) or _entry(s))[0] for s in layout[3:]])
     return _new(ParsedName, (text, layout[0], layout[1], parts, layout[2]))
 
 
-def standardise(text: str) -> tuple[ParsedName, list[PartKeys]]:
+def check_hint(hint: str | None) -> None:
+    if hint is not None and hint not in HINTS:
+        raise ValueError(f"unknown hint {hint!r}; use one of {HINTS[1:]}")
+
+
+def standardise(text: str, hint: str | None = None) -> tuple[ParsedName, list[PartKeys]]:
     """Parse and key one record's name (call once per record; cached on the name and its
-    parts, so a million records cost a few seconds)."""
+    parts, so a million records cost a few seconds). ``hint`` as for :func:`parse`."""
     if not isinstance(text, str):
         check_text(text)
-    layout = _LAYOUTS.get(text) or _layout(text, None)
+    if hint is None:
+        layout = _LAYOUTS.get(text) or _layout(text, None)
+    else:
+        check_hint(hint)
+        layout = _layout(text, hint)
     parts: tuple[NamePart, ...]
     if len(layout) == 5:  # two parts, nearly every record: unrolled (runs once per record)
         first = _ENTRIES.get(layout[3]) or _entry(layout[3])

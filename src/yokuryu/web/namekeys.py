@@ -50,6 +50,15 @@ def name_parts(text: str) -> tuple[str, ...]:
     return split if len(split) > 1 else tuple(parts)
 
 
+def query_readings(text: str) -> list[tuple[str, ...]]:
+    """The ways to read a query's parts: as spaced, or as the engine cuts an unspaced name
+    (佐藤博 → 佐藤 | 博) — and then also as one part, since 佐々木 or なかにし alone is
+    more likely a family name than a family and a given name run together."""
+    parts = name_parts(text)
+    whole = tuple(split_name(text))
+    return [parts, whole] if len(whole) == 1 and len(parts) > 1 else [parts]
+
+
 @lru_cache(maxsize=200_000)
 def spelling_key(text: str) -> str | None:
     """The folded-spelling key of a whole name written without spaces."""
@@ -59,9 +68,11 @@ def spelling_key(text: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _engine_keys(token: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(the engine's best exact key per part, every other exact and coarse key)."""
+    """(the engine's best exact key, every other exact and coarse key) of one name part,
+    read whole: the full-name parser would cut 佐々木 into 佐々 | 木 and なかにし into
+    なか | にし, keying them as names nobody bears."""
     try:
-        parts = names.keys(token)
+        parts = names.keys(token, hint="whole")
     except ValueError:  # the engine refuses text it cannot read as a name
         return frozenset(), frozenset()
     best = {"~" + p.exact for p in parts if p.exact}

@@ -24,6 +24,7 @@ from yokuryu.web.namekeys import (
     best_keys,
     name_parts,
     pair_keys,
+    query_readings,
     spelling_key,
     text_keys,
     token_keys,
@@ -504,19 +505,32 @@ def search(
     visible = visible_sql(viewer, public_after_years)
     if query and (hits := _by_id(conn, query, visible)):
         return _with_fates(conn, hits)
-    tokens = list(name_parts(query))
-    if not tokens and not filters.any:
+    readings = [list(tokens) for tokens in query_readings(query)]
+    if not readings[0] and not filters.any:
         return []
-    rows = _tiered(conn, tokens, filters, visible, limit * 2)
-    forms = _forms_of(conn, [r["id"] for r in rows]) if rows else {}
+    rows: dict[str, sqlite3.Row] = {}
+    for tokens in readings:
+        for row in _tiered(conn, tokens, filters, visible, limit * 2):
+            rows.setdefault(row["id"], row)
+    forms = _forms_of(conn, list(rows)) if rows else {}
     book = key_book(conn, {t for f in forms.values() for part, t in f if part != "full"})
-    scored = []
-    for row in rows:
-        matches = part_matches(tokens, forms[row["id"]], book)
-        scored.append((_score(query, tokens, forms[row["id"]], matches), row, matches))
-    scored.sort(key=lambda item: (-item[0], item[1]["display_name"] or "", item[1]["id"]))
-    hits = [_hit(row, score, [m.reason for m in matches]) for score, row, matches in scored]
+    scored = [(*_best_reading(query, readings, forms[pid], book), row) for pid, row in rows.items()]
+    scored.sort(key=lambda item: (-item[0], item[2]["display_name"] or "", item[2]["id"]))
+    hits = [_hit(row, score, [m.reason for m in matches]) for score, matches, row in scored]
     return _with_fates(conn, hits[:limit])
+
+
+def _best_reading(
+    query: str, readings: list[list[str]], forms: list[tuple[str, str]], book: dict[str, TextKeys]
+) -> tuple[float, list[PartMatch]]:
+    """The score and part matches of the query's reading that fits the person best."""
+    best: tuple[float, list[PartMatch]] = (-1.0, [])
+    for tokens in readings:
+        matches = part_matches(tokens, forms, book)
+        score = _score(query, tokens, forms, matches)
+        if score > best[0]:
+            best = (score, matches)
+    return best
 
 
 def _with_fates(conn: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:
