@@ -5,9 +5,9 @@ birth-year band, the unit, …). Its key is computed once per record, in DuckDB,
 of those values — and left NULL when one of them is missing or when more than
 ``MAX_BLOCK`` records share the value. A pair is compared when any rule's keys are equal.
 
-Why a cap: names follow a Zipf law (in the simulated archive 40 % of the men are called
-Yoshio), so a block such as "same family and given name" holds thousands of records on a
-large archive and its pairs grow with the square of the archive. Agreement on a key that
+Why a cap: names follow a Zipf law (one man in fifty is a Kiyoshi, one in fifty a Satō),
+so a block such as "same family and given name" holds thousands of records on a large
+archive and its pairs grow with the square of the archive. Agreement on a key that
 thousands share is no evidence on its own: the model needs the other fields, so the more
 specific rules (the same key with a birth-year band, the unit, the father's name) compare
 those records. Every rule's comparisons are then at most ``MAX_BLOCK / 2`` per record.
@@ -66,13 +66,36 @@ TRAINING: dict[str, tuple[str, ...]] = {
 # Exploded rules: one key per reading candidate of either name part (kanji names have
 # several readings, Cyrillic ones several kana parses; parts may be swapped), with the
 # extra values; ``pairs`` keys unordered pairs of candidates instead of single ones.
-EXPLODED: dict[str, tuple[bool, tuple[str, ...]]] = {
-    "cand_pairs": (True, ()),
-    "cand_y0": (False, (_Y0,)),
-    "cand_y1": (False, (_Y1,)),
-    "cand_unit": (False, ("unit",)),
-}
 _CANDIDATES = "list_distinct(list_concat(coalesce(fam_c_all, []), coalesce(giv_c_all, [])))"
+
+
+def _deletions(key: str) -> str:
+    """The key and every string one character shorter: two keys one substitution,
+    insertion or deletion apart share one of them (symmetric-deletion neighbourhoods)."""
+    shorter = f"list_transform(range(length({key})), lambda i: {key}[1:i] || {key}[i + 2:])"
+    return f"list_concat([{key}], {shorter})"
+
+
+def _with_other(variants: str, other: str) -> str:
+    """Unordered pairs of each variant with the other part's key (swapped parts meet)."""
+    return f"list_transform({variants}, lambda v: least(v, {other}) || '|' || greatest(v, {other}))"
+
+
+# A Cyrillic part miswritten by one letter (Ялада for Ямада) when no birth year or unit
+# is there to narrow the other rules: one part exact, the other within one edit.
+_ONE_EDIT = (
+    "CASE WHEN fam_c IS NOT NULL AND giv_c IS NOT NULL THEN "
+    f"list_distinct(list_concat({_with_other(_deletions('fam_c'), 'giv_c')}, "
+    f"{_with_other(_deletions('giv_c'), 'fam_c')})) END"
+)
+# Exploded rules: rule → (list of values per record, pairs of values?, extra values).
+EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
+    "cand_pairs": (_CANDIDATES, True, ()),
+    "cand_y0": (_CANDIDATES, False, (_Y0,)),
+    "cand_y1": (_CANDIDATES, False, (_Y1,)),
+    "cand_unit": (_CANDIDATES, False, ("unit",)),
+    "one_edit": (_ONE_EDIT, False, ()),
+}
 
 
 def key_column(rule: str) -> str:
@@ -90,11 +113,11 @@ def _key_sql(exprs: tuple[str, ...], cap: int) -> str:
     return f"CASE WHEN {present} AND {size} <= {cap} THEN {_hash(values)} END"
 
 
-def _exploded_sql(pairs: bool, extras: tuple[str, ...], cap: int) -> str:
+def _exploded_sql(values_sql: str, pairs: bool, extras: tuple[str, ...], cap: int) -> str:
     """(unique_id, list of capped keys) for one exploded rule."""
     named = "".join(f", ({e}) AS x{i}" for i, e in enumerate(extras))
     present = "".join(f" AND ({e}) IS NOT NULL" for e in extras)
-    rows = f"SELECT unique_id, unnest({_CANDIDATES}) AS v{named} FROM records WHERE TRUE{present}"
+    rows = f"SELECT unique_id, unnest({values_sql}) AS v{named} FROM records WHERE TRUE{present}"
     if pairs:
         rows = (
             f"SELECT a.unique_id, a.v || '|' || b.v AS v FROM ({rows}) a "
@@ -103,7 +126,7 @@ def _exploded_sql(pairs: bool, extras: tuple[str, ...], cap: int) -> str:
     values = ", ".join(["v", *(f"x{i}" for i in range(len(extras)))])
     keyed = (
         f"SELECT unique_id, {_hash(values)} AS k, count(*) OVER (PARTITION BY {values}) AS n "
-        f"FROM ({rows})"
+        f"FROM ({rows}) WHERE v IS NOT NULL"
     )
     return f"SELECT unique_id, list(k) AS keys FROM ({keyed}) WHERE n <= {cap} GROUP BY unique_id"
 
@@ -117,9 +140,10 @@ def add_block_keys(table: pa.Table, cap: int = MAX_BLOCK) -> pa.Table:
         keys = ", ".join(f"{_key_sql(e, cap)} AS {key_column(r)}" for r, e in scalar.items())
         con.execute(f"CREATE TEMP TABLE scalar_keys AS SELECT unique_id, {keys} FROM records")
         joins, columns = [], []
-        for rule, (pairs, extras) in EXPLODED.items():
+        for rule, (values_sql, pairs, extras) in EXPLODED.items():
             name = key_column(rule)
-            con.execute(f"CREATE TEMP TABLE {name} AS {_exploded_sql(pairs, extras, cap)}")
+            sql = _exploded_sql(values_sql, pairs, extras, cap)
+            con.execute(f"CREATE TEMP TABLE {name} AS {sql}")
             joins.append(f"LEFT JOIN {name} USING (unique_id)")
             columns.append(f"{name}.keys AS {name}")
         return con.sql(
