@@ -97,10 +97,10 @@ def test_stamp_moves_with_the_live_run_only(site):
 
 
 def test_a_new_name_engine_rebuilds_the_index(site, monkeypatch):
-    from yokuryu.web import search as search_module
+    from yokuryu.web import searchindex
 
     conn = connect(registry_path(site))
-    assert search_module.build_index(conn) is None, "the template's index is fresh"
-    monkeypatch.setattr(search_module, "engine_stamp", lambda: "another-engine")
-    assert search_module.build_index(conn) is not None
-    assert search_module.build_index(conn) is None
+    assert searchindex.build_index(conn) is None, "the template's index is fresh"
+    monkeypatch.setattr(searchindex, "engine_stamp", lambda: "another-engine")
+    assert searchindex.build_index(conn) is not None
+    assert searchindex.build_index(conn) is None

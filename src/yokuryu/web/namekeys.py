@@ -20,15 +20,15 @@ from functools import lru_cache
 import yokuryu.names as names
 
 _SPACES = re.compile(r"[\s\u3000・･,]+")
-_KATAKANA = {chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)}
+# Katakana to hiragana, ё to е, the long-vowel mark dropped: one str.translate table.
+_FOLD = {c: c - 0x60 for c in range(0x30A1, 0x30F7)} | {ord("ё"): "е", ord("ー"): None}
 TIERS = ("spelling", "exact", "coarse")
 
 
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Width-, case- and kana-insensitive form: 'サトウ', 'さとう' → 'さとう'."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    return "".join(_KATAKANA.get(ch, ch) for ch in text).replace("ー", "")
+    return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
 
 
 def split_name(text: str) -> list[str]:

@@ -3,26 +3,22 @@
 Names are indexed once per linkage run as keys (``person_search_key``): the folded
 spelling and the name engine's phonetic keys of every name part on every record of a
 person, so 佐藤 博, さとう ひろし, Sato Hiroshi and Сато Хироси meet on the same keys.
-SQLite's full-text tokenizers cannot do this for Japanese (see STYLE.md).
+SQLite's full-text tokenizers cannot do this for Japanese (see STYLE.md). The index is
+built by ``yokuryu.web.searchindex`` (``build_index`` is re-exported here).
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from yokuryu.errors import YokuryuError
-from yokuryu.store import transaction
-from yokuryu.store.audit import now_utc
 from yokuryu.web.fate import fates_of
 from yokuryu.web.namekeys import (
     TIERS,
     TextKeys,
     all_keys,
     best_keys,
-    name_parts,
     pair_keys,
     query_readings,
     spelling_key,
@@ -30,22 +26,9 @@ from yokuryu.web.namekeys import (
     token_keys,
 )
 from yokuryu.web.privacy import Viewer, visible_sql
+from yokuryu.web.searchindex import NAME_COLUMNS, build_index, record_name_forms
 
-NAME_COLUMNS = ("family_name", "given_name", "full_name", "name_reading")
-# Bumped when the index's layout changes, so an older index is rebuilt at start.
-INDEX_VERSION = "3"
-# The web's own derived table (rebuilt from the registry at will, like the key table): one
-# row per reading of a (family, given) pair on a record, so a two-part name is one lookup.
-PAIR_TABLE = (
-    "CREATE TABLE IF NOT EXISTS person_search_pair (key TEXT NOT NULL, "
-    "person_id TEXT NOT NULL, PRIMARY KEY (key, person_id)) WITHOUT ROWID"
-)
-# And every name part's keys (TextKeys.encode), so ranking and reasons read them instead
-# of asking the name engine about each candidate's names again.
-TEXT_TABLE = (
-    "CREATE TABLE IF NOT EXISTS search_text_key (text TEXT PRIMARY KEY, keys TEXT NOT NULL) "
-    "WITHOUT ROWID"
-)
+__all__ = ["BadQuery", "Filters", "Hit", "build_index", "clean_query", "part_matches", "search"]
 
 
 class BadQuery(YokuryuError):
@@ -75,141 +58,6 @@ class Hit:
     death_date: str | None
     score: float
     reasons: list[str] = field(default_factory=list)
-
-
-def record_name_forms(row: sqlite3.Row | dict) -> list[tuple[str, str]]:
-    """(part, text) for each name part written on a record: family, given and full."""
-    forms: list[tuple[str, str]] = []
-    family, given = row["family_name"], row["given_name"]
-    if family:
-        forms.append(("family", family))
-    if given:
-        forms.append(("given", given))
-    for column in ("full_name", "name_reading"):
-        parts = name_parts(row[column] or "")
-        if len(parts) >= 2:
-            forms += [("family", parts[0]), *(("given", p) for p in parts[1:])]
-        forms += [("full", " ".join(parts))] if parts else []
-    if family and given:
-        forms.append(("full", f"{family} {given}"))
-    return forms
-
-
-def record_name_pairs(row: sqlite3.Row | dict) -> set[tuple[str, str]]:
-    """(family, given) pairs written on a record: its columns, then its whole-name fields."""
-    pairs: set[tuple[str, str]] = set()
-    if row["family_name"] and row["given_name"]:
-        pairs.add((row["family_name"], row["given_name"]))
-    for column in ("full_name", "name_reading"):
-        parts = name_parts(row[column] or "")
-        pairs.update((parts[0], given) for given in parts[1:])
-    return pairs
-
-
-def _keys_of(part: str, text: str) -> Iterator[str]:
-    """Name parts get every key; whole names only their spelling (parts carry the sound)."""
-    if part == "full":
-        key = spelling_key(text)
-        if key:
-            yield key
-    else:
-        yield from all_keys(text)
-
-
-def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
-    columns = ", ".join(f"r.{c}" for c in NAME_COLUMNS)
-    sql = (
-        f"SELECT pr.person_id, {columns} FROM person_record pr JOIN record r ON r.id = pr.record_id"
-    )
-    texts: set[str] = set()
-    for row in conn.execute(sql):
-        for part, text in set(record_name_forms(row)):
-            for key in _keys_of(part, text):
-                yield key, row["person_id"], part
-            if part != "full" and text not in texts:
-                texts.add(text)
-                yield text, text_keys(text).encode(), "text"
-        for family, given in record_name_pairs(row):
-            for key in pair_keys(family, given):
-                yield key, row["person_id"], "pair"
-    for row in conn.execute("SELECT id, display_name FROM person WHERE display_name IS NOT NULL"):
-        spelled = spelling_key(row["display_name"])
-        if spelled:
-            yield spelled, row["id"], "full"
-
-
-# Names whose keys stand for the engine's behaviour: when a new version of the name engine
-# keys them differently, the stored keys are stale and the index is rebuilt.
-_PROBES = ("佐藤", "博", "章吉", "高橋", "Сато", "Хироси", "Такахаси", "さとう", "ショウタロウ",
-           "Takahashi", "Shotaro", "齋藤", "源太郎")  # fmt: skip
-
-
-def engine_stamp() -> str:
-    """A short digest of the name engine's keys for a few names."""
-    text = "|".join(text_keys(probe).encode() for probe in _PROBES)
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
-def index_fingerprint(conn: sqlite3.Connection) -> str:
-    runs = ",".join(r[0] for r in conn.execute("SELECT DISTINCT run_id FROM person ORDER BY 1"))
-    counts = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM person_record").fetchone()
-    persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-    return f"v{INDEX_VERSION}|{engine_stamp()}|{runs}|{counts[0]}|{counts[1]}|{persons}"
-
-
-def _fresh(conn: sqlite3.Connection, fingerprint: str) -> bool:
-    state = conn.execute("SELECT fingerprint FROM search_index_state").fetchone()
-    return state is not None and state[0] == fingerprint
-
-
-def _swap_in(conn: sqlite3.Connection, fingerprint: str) -> int:
-    """Replace the keys by the staged ones, in key order (far faster into WITHOUT ROWID)."""
-    conn.execute("DELETE FROM person_search_key")
-    conn.execute("DELETE FROM person_search_pair")
-    conn.execute("DELETE FROM search_text_key")
-    conn.execute(
-        "INSERT OR IGNORE INTO person_search_key (key, person_id, part) SELECT key, person_id, "
-        "part FROM staged_key WHERE part NOT IN ('pair', 'text') ORDER BY key, person_id, part"
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO search_text_key (text, keys) SELECT key, person_id "
-        "FROM staged_key WHERE part = 'text' ORDER BY key"
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO person_search_pair (key, person_id) SELECT key, person_id "
-        "FROM staged_key WHERE part = 'pair' ORDER BY key, person_id"
-    )
-    keys = int(conn.execute("SELECT count(*) FROM person_search_key").fetchone()[0])
-    conn.execute(
-        "INSERT OR REPLACE INTO search_index_state (id, fingerprint, built_at, keys) "
-        "VALUES (1, ?, ?, ?)",
-        (fingerprint, now_utc(), keys),
-    )
-    return keys
-
-
-def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
-    """(Re)build the search keys when persons changed; returns keys written, None if fresh.
-
-    The keys are computed from one read snapshot into a temporary table (writers are not
-    blocked meanwhile); only the swap holds the registry's write lock.
-    """
-    conn.execute(PAIR_TABLE)
-    conn.execute(TEXT_TABLE)
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS staged_key (key, person_id, part)")
-    try:
-        with transaction(conn, immediate=False):
-            fingerprint = index_fingerprint(conn)
-            if _fresh(conn, fingerprint) and not force:
-                return None
-            conn.execute("DELETE FROM staged_key")
-            conn.executemany("INSERT INTO staged_key VALUES (?, ?, ?)", _index_rows(conn))
-        with transaction(conn):
-            if _fresh(conn, fingerprint) and not force:
-                return None  # another process built the same keys meanwhile
-            return _swap_in(conn, fingerprint)
-    finally:
-        conn.execute("DELETE FROM staged_key")
 
 
 def clean_query(query: str, max_chars: int) -> str:

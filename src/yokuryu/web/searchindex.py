@@ -1,0 +1,278 @@
+"""The search index: every person's name keys, rebuilt from the registry when persons change.
+
+Three derived tables (see docs/web.md): ``person_search_key`` (key, person, part),
+``person_search_pair`` (a family and a given name's readings joined, per person) and
+``search_text_key`` (every name part's keys, so ranking never asks the engine again).
+
+A build reads one snapshot and works per distinct name part, not per record: the engine
+is asked once per text (and not at all for a text whose keys the previous index stored
+under the same engine), each text's rows are made once, and a person's rows are the union
+of their texts' rows. Rows are staged in temporary tables (writers are not blocked) and
+sorted there; the swap into the registry then only appends in key order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from yokuryu.store import transaction
+from yokuryu.store.audit import now_utc
+from yokuryu.web.namekeys import TextKeys, name_parts, spelling_key, text_keys
+
+NAME_COLUMNS = ("family_name", "given_name", "full_name", "name_reading")
+# Bumped when the index's layout or keys change, so an older index is rebuilt at start.
+INDEX_VERSION = "4"
+# The web's own derived table (rebuilt from the registry at will, like the key table): one
+# row per reading of a (family, given) pair on a record, so a two-part name is one lookup.
+PAIR_TABLE = (
+    "CREATE TABLE IF NOT EXISTS person_search_pair (key TEXT NOT NULL, "
+    "person_id TEXT NOT NULL, PRIMARY KEY (key, person_id)) WITHOUT ROWID"
+)
+# And every name part's keys (TextKeys.encode), so ranking and reasons read them instead
+# of asking the name engine about each candidate's names again.
+TEXT_TABLE = (
+    "CREATE TABLE IF NOT EXISTS search_text_key (text TEXT PRIMARY KEY, keys TEXT NOT NULL) "
+    "WITHOUT ROWID"
+)
+_STAGING = (
+    "CREATE TEMP TABLE IF NOT EXISTS staged_key (key, person_id, part)",
+    "CREATE TEMP TABLE IF NOT EXISTS staged_pair (key, person_id)",
+    "CREATE TEMP TABLE IF NOT EXISTS staged_text (text, keys)",
+)
+# Sorting millions of staged rows wants more than SQLite's default 2 MB page cache.
+_BUILD_CACHE_KIB = 256 * 1024
+
+
+def record_name_forms(row: sqlite3.Row | dict) -> list[tuple[str, str]]:
+    """(part, text) for each name part written on a record: family, given and full."""
+    forms: list[tuple[str, str]] = []
+    family, given = row["family_name"], row["given_name"]
+    if family:
+        forms.append(("family", family))
+    if given:
+        forms.append(("given", given))
+    for column in ("full_name", "name_reading"):
+        parts = name_parts(row[column] or "")
+        if len(parts) >= 2:
+            forms += [("family", parts[0]), *(("given", p) for p in parts[1:])]
+        forms += [("full", " ".join(parts))] if parts else []
+    if family and given:
+        forms.append(("full", f"{family} {given}"))
+    return forms
+
+
+def record_name_pairs(row: sqlite3.Row | dict) -> set[tuple[str, str]]:
+    """(family, given) pairs written on a record: its columns, then its whole-name fields."""
+    pairs: set[tuple[str, str]] = set()
+    if row["family_name"] and row["given_name"]:
+        pairs.add((row["family_name"], row["given_name"]))
+    for column in ("full_name", "name_reading"):
+        parts = name_parts(row[column] or "")
+        pairs.update((parts[0], given) for given in parts[1:])
+    return pairs
+
+
+class TextRows:
+    """Each distinct name text's keys and index rows, made once per build.
+
+    ``stored``: text → encoded keys from the previous index, valid when it was built by
+    the same name engine (its fingerprint's engine stamp); other texts go to the engine.
+    """
+
+    def __init__(self, stored: dict[str, str]) -> None:
+        self.stored = stored
+        self.keys: dict[str, TextKeys] = {}
+        self._forms: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        self._sounds: dict[str, tuple[str, ...]] = {}
+        self._pairs: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def text(self, text: str) -> TextKeys:
+        found = self.keys.get(text)
+        if found is None:
+            encoded = self.stored.get(text)
+            found = TextKeys.decode(encoded) if encoded is not None else text_keys(text)
+            self.keys[text] = found
+        return found
+
+    def form(self, part: str, text: str) -> frozenset[tuple[str, str]]:
+        """(key, part) rows of one form: a name part's every key, a whole name's spelling
+        (whole names are nearly all distinct, so only parts are kept)."""
+        if part == "full":
+            key = spelling_key(text)
+            return frozenset(((key, part),)) if key else frozenset()
+        found = self._forms.get((part, text))
+        if found is None:
+            found = frozenset((key, part) for key in self.text(text).every)
+            self._forms[(part, text)] = found
+        return found
+
+    def pair(self, family: str, given: str) -> tuple[str, ...]:
+        """Every reading of the family name joined to every reading of the given name."""
+        found = self._pairs.get((family, given))
+        if found is None:
+            found = tuple(f"{f}|{g}" for f in self._sound(family) for g in self._sound(given))
+            self._pairs[(family, given)] = found
+        return found
+
+    def _sound(self, text: str) -> tuple[str, ...]:
+        found = self._sounds.get(text)
+        if found is None:
+            found = self._sounds[text] = tuple(k for k in self.text(text).every if k[0] == "~")
+        return found
+
+
+def _records_by_person(conn: sqlite3.Connection) -> Iterator[tuple[str, list[sqlite3.Row]]]:
+    columns = ", ".join(f"r.{c}" for c in NAME_COLUMNS)
+    rows = conn.execute(
+        f"SELECT pr.person_id, {columns} FROM person_record pr "
+        "JOIN record r ON r.id = pr.record_id ORDER BY pr.person_id"
+    )
+    for person_id, records in groupby(rows, key=lambda row: row["person_id"]):
+        yield person_id, list(records)
+
+
+def _stage_persons(conn: sqlite3.Connection, rows: TextRows) -> None:
+    """Each person's key and pair rows, without the duplicates their records share."""
+    keys: list[tuple[str, str, str]] = []
+    pairs: list[tuple[str, str]] = []
+    for person_id, records in _records_by_person(conn):
+        forms: set[tuple[str, str]] = set()
+        names: set[tuple[str, str]] = set()
+        for record in records:
+            forms.update(record_name_forms(record))
+            names.update(record_name_pairs(record))
+        person_keys = frozenset().union(*[rows.form(part, text) for part, text in forms])
+        keys += [(key, person_id, part) for key, part in person_keys]
+        person_pairs = frozenset().union(*[rows.pair(family, given) for family, given in names])
+        pairs += [(key, person_id) for key in person_pairs]
+        if len(keys) > 200_000:
+            _flush(conn, keys, pairs)
+    _flush(conn, keys, pairs)
+    conn.executemany("INSERT INTO staged_key VALUES (?, ?, 'full')", _display_spellings(conn, rows))
+
+
+def _display_spellings(conn: sqlite3.Connection, rows: TextRows) -> Iterator[tuple[str, str]]:
+    for person_id, display in conn.execute(
+        "SELECT id, display_name FROM person WHERE display_name IS NOT NULL"
+    ):
+        for key, _ in rows.form("full", display):
+            yield key, person_id
+
+
+def _flush(
+    conn: sqlite3.Connection, keys: list[tuple[str, str, str]], pairs: list[tuple[str, str]]
+) -> None:
+    conn.executemany("INSERT INTO staged_key VALUES (?, ?, ?)", keys)
+    conn.executemany("INSERT INTO staged_pair VALUES (?, ?)", pairs)
+    keys.clear()
+    pairs.clear()
+
+
+def _stage_texts(conn: sqlite3.Connection, rows: TextRows) -> None:
+    conn.executemany(
+        "INSERT INTO staged_text VALUES (?, ?)",
+        ((text, keys.encode()) for text, keys in rows.keys.items()),
+    )
+
+
+# Names whose keys stand for the engine's behaviour: when a new version of the name engine
+# keys them differently, the stored keys are stale and the index is rebuilt.
+_PROBES = ("佐藤", "博", "章吉", "高橋", "Сато", "Хироси", "Такахаси", "さとう", "ショウタロウ",
+           "Takahashi", "Shotaro", "齋藤", "源太郎")  # fmt: skip
+
+
+def engine_stamp() -> str:
+    """A short digest of the name engine's keys for a few names."""
+    text = "|".join(text_keys(probe).encode() for probe in _PROBES)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _engine_part(stamp: str) -> str:
+    return f"v{INDEX_VERSION}|{stamp}|"
+
+
+def index_fingerprint(conn: sqlite3.Connection) -> str:
+    runs = ",".join(r[0] for r in conn.execute("SELECT DISTINCT run_id FROM person ORDER BY 1"))
+    counts = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM person_record").fetchone()
+    persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    return f"{_engine_part(engine_stamp())}{runs}|{counts[0]}|{counts[1]}|{persons}"
+
+
+def _stored_fingerprint(conn: sqlite3.Connection) -> str | None:
+    state = conn.execute("SELECT fingerprint FROM search_index_state").fetchone()
+    return None if state is None else str(state[0])
+
+
+def stored_text_keys(conn: sqlite3.Connection, fingerprint: str) -> dict[str, str]:
+    """The previous index's text keys, if the same index version and engine made them."""
+    previous = _stored_fingerprint(conn) or ""
+    engine = "|".join(fingerprint.split("|")[:2]) + "|"
+    if not previous.startswith(engine):
+        return {}
+    return dict(conn.execute("SELECT text, keys FROM search_text_key").fetchall())
+
+
+def _swap_in(conn: sqlite3.Connection, fingerprint: str) -> int:
+    """Replace the keys by the staged ones, in key order (far faster into WITHOUT ROWID)."""
+    conn.execute("DELETE FROM person_search_key")
+    conn.execute("DELETE FROM person_search_pair")
+    conn.execute("DELETE FROM search_text_key")
+    conn.execute(
+        "INSERT OR IGNORE INTO person_search_key (key, person_id, part) "
+        "SELECT key, person_id, part FROM staged_key ORDER BY key, person_id, part"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO search_text_key (text, keys) "
+        "SELECT text, keys FROM staged_text ORDER BY text"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO person_search_pair (key, person_id) "
+        "SELECT key, person_id FROM staged_pair ORDER BY key, person_id"
+    )
+    keys = int(conn.execute("SELECT count(*) FROM person_search_key").fetchone()[0])
+    conn.execute(
+        "INSERT OR REPLACE INTO search_index_state (id, fingerprint, built_at, keys) "
+        "VALUES (1, ?, ?, ?)",
+        (fingerprint, now_utc(), keys),
+    )
+    return keys
+
+
+def _clear_staging(conn: sqlite3.Connection) -> None:
+    for table in ("staged_key", "staged_pair", "staged_text"):
+        conn.execute(f"DELETE FROM {table}")
+
+
+def _execute_all(conn: sqlite3.Connection, statements: Iterable[str]) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
+    """(Re)build the search keys when persons changed; returns keys written, None if fresh.
+
+    The keys are computed from one read snapshot into temporary tables (writers are not
+    blocked meanwhile); only the swap holds the registry's write lock.
+    """
+    _execute_all(conn, (PAIR_TABLE, TEXT_TABLE, *_STAGING))
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+    try:
+        with transaction(conn, immediate=False):
+            fingerprint = index_fingerprint(conn)
+            if _stored_fingerprint(conn) == fingerprint and not force:
+                return None
+            _clear_staging(conn)
+            rows = TextRows(stored_text_keys(conn, fingerprint))
+            _stage_persons(conn, rows)
+            _stage_texts(conn, rows)
+        with transaction(conn):
+            if _stored_fingerprint(conn) == fingerprint and not force:
+                return None  # another process built the same keys meanwhile
+            return _swap_in(conn, fingerprint)
+    finally:
+        _clear_staging(conn)
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
