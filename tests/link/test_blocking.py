@@ -14,6 +14,8 @@ _COLUMNS: dict[str, pa.DataType] = {
     "giv_c": pa.string(),
     "fam_c_all": pa.list_(pa.string()),
     "giv_c_all": pa.list_(pa.string()),
+    "fam_k_all": pa.list_(pa.string()),
+    "giv_k_all": pa.list_(pa.string()),
     "fa_c": pa.string(),
     "birth_year": pa.int64(),
     "birth_date": pa.date32(),
@@ -89,3 +91,26 @@ def test_blocked_sql_agrees_with_the_keys() -> None:
         "ON l.unique_id = 1 AND r.unique_id = 2"
     ).fetchone()
     assert blocked == (True,)
+
+
+def _folded_keys(*names: tuple[list[str], list[str]]) -> list[set[int]]:
+    rows = [{"unique_id": i + 1, "fam_k_all": fam, "giv_k_all": giv}
+            for i, (fam, giv) in enumerate(names)]  # fmt: skip
+    keyed = blocking.with_block_keys(pa.Table.from_pylist(rows, schema=pa.schema(_COLUMNS)))
+    return [set(keys or []) for keys in keyed.column("bk_folded_pairs").to_pylist()]
+
+
+def test_both_parts_misread_meet_on_their_folded_keys() -> None:
+    from yokuryu.link.cursive import fold
+
+    card = ([fold("Сугал")], [fold("Шаики")])
+    kanji = ([fold("Сугаи"), fold("Канъи")], [fold("Таики"), fold("Мотоки")])
+    other = ([fold("Сугаи")], [fold("Харуо")])
+    keys = _folded_keys(card, kanji, other)
+    assert _meet(keys, 0, 1)
+    assert not _meet(keys, 0, 2)
+
+
+def test_swapped_parts_meet_on_their_folded_keys() -> None:
+    keys = _folded_keys((["сугаи"], ["иаики"]), (["иаики"], ["сугаи"]))
+    assert _meet(keys, 0, 1)

@@ -88,6 +88,12 @@ _ONE_EDIT = (
     f"list_distinct(list_concat({_with_other(_deletions('fam_c'), 'giv_c')}, "
     f"{_with_other(_deletions('giv_c'), 'fam_c')})) END"
 )
+# Both parts after folding cursive look-alikes (see yokuryu.link.cursive): a card whose
+# two parts were both misread (Сугал Шаики for Сугаи Таики) meets the Japanese record.
+_FOLDED_PAIRS = (
+    "flatten(list_transform(fam_k_all[1:2], lambda f: list_transform(giv_k_all[1:2], "
+    "lambda g: least(f, g) || '|' || greatest(f, g))))"
+)
 # Exploded rules: rule → (list of values per record, pairs of values?, extra values).
 EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "cand_pairs": (_CANDIDATES, True, ()),
@@ -95,6 +101,7 @@ EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "cand_y1": (_CANDIDATES, False, (_Y1,)),
     "cand_unit": (_CANDIDATES, False, ("unit",)),
     "one_edit": (_ONE_EDIT, False, ()),
+    "folded_pairs": (_FOLDED_PAIRS, False, ()),
 }
 
 

@@ -62,6 +62,7 @@ def name_comparison(col: str, label: str, tf: bool = True) -> ComparisonCreator:
         exact,
         cll.ArrayIntersectLevel(f"{col}_all").configure(label_for_charts="reading overlap"),
         cll.ArrayIntersectLevel(f"{col}_c_all").configure(label_for_charts="coarse overlap"),
+        _custom(_cursive(col), "cursive look-alikes (a Cyrillic side)"),
         _custom(_swapped(col), "matches the other name part (order swapped)").configure(
             m_probability=SWAPPED_M, fix_m_probability=True
         ),
@@ -77,6 +78,12 @@ def _swapped(col: str) -> str:
     """Family and given name written in the other order (rosters, romaji, some cards)."""
     other = OTHER_PART[col]
     return f'array_length(array_intersect("{col}_c_all_l", "{other}_c_all_r")) >= 1'
+
+
+def _cursive(col: str) -> str:
+    """Equal once look-alike cursive letters are folded, one side written in Cyrillic."""
+    overlap = f'array_length(array_intersect("{col}_k_all_l", "{col}_k_all_r")) >= 1'
+    return f'("cyr_l" OR "cyr_r") AND {overlap}'
 
 
 def _edits(col: str, n: int) -> str:

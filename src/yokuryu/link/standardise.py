@@ -17,10 +17,12 @@ from typing import Any
 import pyarrow as pa
 
 from yokuryu.fates import stated_fate
+from yokuryu.link import cursive
 from yokuryu.link.fields import day_range, plain, rank_code
 from yokuryu.link.places import place_key, unit_code
 from yokuryu.names import standardise as name_standardise
-from yokuryu.names.model import FAMILY, GIVEN, NAME, PartKeys
+from yokuryu.names.model import FAMILY, GIVEN, NAME, NamePart, PartKeys
+from yokuryu.names.script import CYRILLIC
 
 # Kinds of list whose rows record a death in captivity.
 DEATH_KINDS = frozenset({"soviet_death", "mhlw_death"})
@@ -58,6 +60,9 @@ SCHEMA = pa.schema(
         ("home_day", pa.int32()),
         ("capture_day", pa.int32()),
         ("name_text", pa.string()),
+        ("fam_k_all", pa.list_(pa.string())),
+        ("giv_k_all", pa.list_(pa.string())),
+        ("cyr", pa.bool_()),
     ]
 )
 
@@ -78,6 +83,8 @@ class _Keys:
     coarse: str | None = None
     exact_all: list[str] = field(default_factory=list)
     coarse_all: list[str] = field(default_factory=list)
+    folded_all: list[str] = field(default_factory=list)  # cursive-folded Cyrillic
+    cyrillic: bool = False
 
     def add(self, k: PartKeys) -> None:
         if not k.exact:
@@ -87,6 +94,10 @@ class _Keys:
         for value, into in ((k.exact_all or (k.exact,), self.exact_all),
                             (k.coarse_all or (k.coarse,), self.coarse_all)):  # fmt: skip
             into.extend(v for v in value[:MAX_CANDIDATES] if v and v not in into)
+
+    def add_folded(self, part: NamePart) -> None:
+        self.cyrillic = self.cyrillic or part.script == CYRILLIC
+        self.folded_all.extend(k for k in cursive.part_keys(part) if k not in self.folded_all)
 
 
 def _name_forms(row: sqlite3.Row) -> list[tuple[str, str | None]]:
@@ -102,30 +113,33 @@ def _name_forms(row: sqlite3.Row) -> list[tuple[str, str | None]]:
     return forms
 
 
-def _part_keys(text: str) -> list[PartKeys]:
+def _parts(text: str) -> list[tuple[NamePart, PartKeys]]:
     try:
-        return name_standardise(text)[1]
+        parsed, keys = name_standardise(text)
     except ValueError:
         return []
+    return list(zip(parsed.parts, keys, strict=False))
 
 
 def name_keys(row: sqlite3.Row) -> tuple[_Keys, _Keys]:
     """Family and given keys over all the record's name forms."""
     family, given = _Keys(), _Keys()
     for text, single_role in _name_forms(row):
-        for k in _part_keys(text):
+        for part, k in _parts(text):
             role = single_role if k.role == NAME else k.role
             if role == FAMILY:
                 family.add(k)
+                family.add_folded(part)
             elif role == GIVEN:
                 given.add(k)
+                given.add_folded(part)
     return family, given
 
 
 def father_keys(text: str | None) -> _Keys:
     out = _Keys()
     if text and text.strip():
-        for k in _part_keys(text.strip().split()[0]):
+        for _, k in _parts(text.strip().split()[0]):
             out.add(k)
     return out
 
@@ -185,6 +199,9 @@ def standardise_row(row: sqlite3.Row) -> dict[str, Any]:
         "repatriated": _repatriated(row), "home_day": _home_day(row),
         "capture_day": _middle_day(row["capture_date"]),
         "name_text": _display(row),
+        "fam_k_all": family.folded_all[:MAX_CANDIDATES] or None,
+        "giv_k_all": given.folded_all[:MAX_CANDIDATES] or None,
+        "cyr": family.cyrillic or given.cyrillic,
     }  # fmt: skip
 
 
