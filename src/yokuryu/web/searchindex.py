@@ -42,37 +42,40 @@ _STAGING = (
     "CREATE TEMP TABLE IF NOT EXISTS staged_pair (key, person_id)",
     "CREATE TEMP TABLE IF NOT EXISTS staged_text (text, keys)",
 )
-# Sorting millions of staged rows wants more than SQLite's default 2 MB page cache.
-_BUILD_CACHE_KIB = 256 * 1024
 
 
-def record_name_forms(row: sqlite3.Row | dict) -> list[tuple[str, str]]:
-    """(part, text) for each name part written on a record: family, given and full."""
+def record_names(row: sqlite3.Row | dict) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A record's name forms — (part, text) for each family, given and full name written on
+    it — and its (family, given) pairs: its columns, then its whole-name fields."""
     forms: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = []
     family, given = row["family_name"], row["given_name"]
     if family:
         forms.append(("family", family))
     if given:
         forms.append(("given", given))
-    for column in ("full_name", "name_reading"):
-        parts = name_parts(row[column] or "")
+    for text in (row["full_name"], row["name_reading"]):
+        parts = name_parts(text) if text else ()
         if len(parts) >= 2:
-            forms += [("family", parts[0]), *(("given", p) for p in parts[1:])]
-        forms += [("full", " ".join(parts))] if parts else []
+            forms.append(("family", parts[0]))
+            forms += [("given", p) for p in parts[1:]]
+            pairs += [(parts[0], p) for p in parts[1:]]
+        if parts:
+            forms.append(("full", " ".join(parts)))
     if family and given:
         forms.append(("full", f"{family} {given}"))
-    return forms
+        pairs.append((family, given))
+    return forms, pairs
+
+
+def record_name_forms(row: sqlite3.Row | dict) -> list[tuple[str, str]]:
+    """(part, text) for each name part written on a record: family, given and full."""
+    return record_names(row)[0]
 
 
 def record_name_pairs(row: sqlite3.Row | dict) -> set[tuple[str, str]]:
     """(family, given) pairs written on a record: its columns, then its whole-name fields."""
-    pairs: set[tuple[str, str]] = set()
-    if row["family_name"] and row["given_name"]:
-        pairs.add((row["family_name"], row["given_name"]))
-    for column in ("full_name", "name_reading"):
-        parts = name_parts(row[column] or "")
-        pairs.update((parts[0], given) for given in parts[1:])
-    return pairs
+    return set(record_names(row)[1])
 
 
 class TextRows:
@@ -142,8 +145,9 @@ def _stage_persons(conn: sqlite3.Connection, rows: TextRows) -> None:
         forms: set[tuple[str, str]] = set()
         names: set[tuple[str, str]] = set()
         for record in records:
-            forms.update(record_name_forms(record))
-            names.update(record_name_pairs(record))
+            record_forms, record_pairs = record_names(record)
+            forms.update(record_forms)
+            names.update(record_pairs)
         person_keys = frozenset().union(*[rows.form(part, text) for part, text in forms])
         keys += [(key, person_id, part) for key, part in person_keys]
         person_pairs = frozenset().union(*[rows.pair(family, given) for family, given in names])
@@ -258,8 +262,6 @@ def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
     blocked meanwhile); only the swap holds the registry's write lock.
     """
     _execute_all(conn, (PAIR_TABLE, TEXT_TABLE, *_STAGING))
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
     try:
         with transaction(conn, immediate=False):
             fingerprint = index_fingerprint(conn)
@@ -275,4 +277,3 @@ def build_index(conn: sqlite3.Connection, force: bool = False) -> int | None:
             return _swap_in(conn, fingerprint)
     finally:
         _clear_staging(conn)
-        conn.execute(f"PRAGMA cache_size = {int(cache)}")
