@@ -43,6 +43,12 @@ SETTINGS: dict[str, Setting] = {
             "which it is refused as binary.",
         ),
         Setting(
+            "link_memory_limit",
+            "",
+            "DuckDB's memory limit when linking (e.g. 8GB); above it DuckDB spills to a "
+            "temporary folder. Default: a third of the machine's memory.",
+        ),
+        Setting(
             "public_after_years",
             "110",
             "A person born more than this many years ago may be shown publicly.",

@@ -8,10 +8,13 @@ mode it runs on this machine's cores; on a cluster, point ``SPARK_MASTER`` (or
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from yokuryu.config import setting
 from yokuryu.link.errors import EngineMissing
 
 ENGINES = ("duckdb", "spark")
@@ -47,12 +50,33 @@ def spark_session() -> Any:
     return session
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory limit: ``$YOKURYU_LINK_MEMORY_LIMIT``, else a third of this machine's
+    memory (DuckDB's own default is four fifths, which on a large archive leaves too little
+    for the records and pairs Python holds; above its limit DuckDB spills to disk)."""
+    explicit = setting("link_memory_limit")
+    if explicit:
+        return explicit
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return f"{total // 3 // 2**20}MB"
+
+
+def duckdb_connection() -> Any:
+    """An in-memory DuckDB that spills to a temporary folder of this process."""
+    import duckdb
+
+    spill = Path(tempfile.gettempdir()) / f"yokuryu-duckdb-{os.getpid()}"
+    return duckdb.connect(
+        config={"memory_limit": duckdb_memory_limit(), "temp_directory": str(spill)}
+    )
+
+
 def db_api(engine: str) -> Any:
     """A fresh Splink database API for the engine."""
     if engine == "duckdb":
         from splink import DuckDBAPI
 
-        return DuckDBAPI()
+        return DuckDBAPI(duckdb_connection())
     if engine == "spark":
         from splink.internals.spark.database_api import SparkAPI
 
