@@ -90,7 +90,6 @@ class TextRows:
         self.keys: dict[str, TextKeys] = {}
         self._forms: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self._sounds: dict[str, tuple[str, ...]] = {}
-        self._pairs: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def text(self, text: str) -> TextKeys:
         found = self.keys.get(text)
@@ -100,25 +99,27 @@ class TextRows:
             self.keys[text] = found
         return found
 
-    def form(self, part: str, text: str) -> frozenset[tuple[str, str]]:
-        """(key, part) rows of one form: a name part's every key, a whole name's spelling
-        (whole names are nearly all distinct, so only parts are kept)."""
-        if part == "full":
-            key = spelling_key(text)
-            return frozenset(((key, part),)) if key else frozenset()
-        found = self._forms.get((part, text))
-        if found is None:
-            found = frozenset((key, part) for key in self.text(text).every)
-            self._forms[(part, text)] = found
+    def person_rows(self, forms: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """(key, part) rows of a person's forms: a name part's every key (made once per
+        text), a whole name's spelling (whole names are nearly all distinct: not kept)."""
+        found: set[tuple[str, str]] = set()
+        for part, text in forms:
+            if part == "full":
+                key = spelling_key(text)
+                if key:
+                    found.add((key, part))
+            else:
+                found |= self._forms.get((part, text)) or self._part_rows(part, text)
         return found
 
-    def pair(self, family: str, given: str) -> tuple[str, ...]:
-        """Every reading of the family name joined to every reading of the given name."""
-        found = self._pairs.get((family, given))
-        if found is None:
-            found = tuple(f"{f}|{g}" for f in self._sound(family) for g in self._sound(given))
-            self._pairs[(family, given)] = found
+    def _part_rows(self, part: str, text: str) -> frozenset[tuple[str, str]]:
+        found = self._forms[(part, text)] = frozenset((k, part) for k in self.text(text).every)
         return found
+
+    def pair(self, family: str, given: str) -> list[str]:
+        """Every reading of the family name joined to every reading of the given name (not
+        kept: the pairs of a large archive are nearly all distinct)."""
+        return [f"{f}|{g}" for f in self._sound(family) for g in self._sound(given)]
 
     def _sound(self, text: str) -> tuple[str, ...]:
         found = self._sounds.get(text)
@@ -148,21 +149,21 @@ def _stage_persons(conn: sqlite3.Connection, rows: TextRows) -> None:
             record_forms, record_pairs = record_names(record)
             forms.update(record_forms)
             names.update(record_pairs)
-        person_keys = frozenset().union(*[rows.form(part, text) for part, text in forms])
-        keys += [(key, person_id, part) for key, part in person_keys]
+        keys += [(key, person_id, part) for key, part in rows.person_rows(forms)]
         person_pairs = frozenset().union(*[rows.pair(family, given) for family, given in names])
         pairs += [(key, person_id) for key in person_pairs]
         if len(keys) > 200_000:
             _flush(conn, keys, pairs)
     _flush(conn, keys, pairs)
-    conn.executemany("INSERT INTO staged_key VALUES (?, ?, 'full')", _display_spellings(conn, rows))
+    conn.executemany("INSERT INTO staged_key VALUES (?, ?, 'full')", _display_spellings(conn))
 
 
-def _display_spellings(conn: sqlite3.Connection, rows: TextRows) -> Iterator[tuple[str, str]]:
+def _display_spellings(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
     for person_id, display in conn.execute(
         "SELECT id, display_name FROM person WHERE display_name IS NOT NULL"
     ):
-        for key, _ in rows.form("full", display):
+        key = spelling_key(display)
+        if key:
             yield key, person_id
 
 
