@@ -13,6 +13,7 @@ import pyarrow as pa
 from yokuryu.link import model
 from yokuryu.link.blocking import with_block_keys
 from yokuryu.link.engine import db_api, register
+from yokuryu.link.pairs import block as block_pairs
 
 logger = logging.getLogger(__name__)
 # Pairs below this probability are dropped from the scored pairs (they could not be drawn
@@ -119,7 +120,7 @@ def score(
     if trained is None:
         train(linker, engine, labels, prior_rules(table), table.num_rows)
     clock.lap("train")
-    blocked = linker.inference.compute_blocked_pairs_for_predict()
+    blocked = _block(linker, engine, only_new)
     counted = comparisons(blocked)
     clock.lap("block_pairs")
     saved = linker.misc.save_model_to_json()
@@ -130,6 +131,14 @@ def score(
     drawn = _charts(linker, predictions) if charts else {}
     clock.lap("charts")
     return Scored(pairs, saved, counted, drawn, clock.laps)
+
+
+def _block(linker: Any, engine: str, only_new: bool) -> Any:
+    """The blocked pairs, cached in the linker for predict: made from the block keys in
+    one query on DuckDB (see yokuryu.link.pairs), by Splink's own blocking on Spark."""
+    if engine == "duckdb":
+        return block_pairs(linker, only_new)
+    return linker.inference.compute_blocked_pairs_for_predict()
 
 
 def predict(linker: Any) -> Any:
