@@ -28,6 +28,7 @@ from yokuryu.link.persons import assign_ids, person_rows
 from yokuryu.link.samples import draw_samples
 from yokuryu.link.scoring import Scored, score
 from yokuryu.link.standardise import standardise_records
+from yokuryu.link.standardise_pool import standardise_all
 from yokuryu.store import open_existing, transaction
 from yokuryu.store.audit import now_utc, write_audit
 
@@ -72,7 +73,7 @@ def _records_table(
 ) -> tuple[pa.Table, pa.Table | None, dict[str, Any] | None]:
     """(standardised records, the live run's pairs to keep, the model to reuse)."""
     if opts.new_source is None:
-        return standardise_records(conn), None, opts.trained
+        return standardise_all(conn), None, opts.trained
     row = conn.execute("SELECT id FROM source WHERE name = ?", (opts.new_source,)).fetchone()
     if row is None:
         raise UnknownSource(
