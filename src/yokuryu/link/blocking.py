@@ -113,11 +113,18 @@ def _hash(values: str) -> str:
     return f"(hash({values}) >> 1)::BIGINT"
 
 
-def _key_sql(exprs: tuple[str, ...], cap: int) -> str:
+def _hash_sql(exprs: tuple[str, ...]) -> str:
+    """The hash of the values, NULL when one is missing."""
     present = " AND ".join(f"({e}) IS NOT NULL" for e in exprs)
     values = ", ".join(f"({e})" for e in exprs)
-    size = f"count(*) OVER (PARTITION BY {values})"
-    return f"CASE WHEN {present} AND {size} <= {cap} THEN {_hash(values)} END"
+    return f"CASE WHEN {present} THEN {_hash(values)} END"
+
+
+def _capped_sql(column: str, cap: int) -> str:
+    """The hash when at most ``cap`` records share it. Blocks are counted on the hash (the
+    key the pairs are joined on), not on the values: one integer to partition, not several
+    strings, which on 1.5 million records made this stage several times slower."""
+    return f"CASE WHEN count(*) OVER (PARTITION BY {column}) <= {cap} THEN {column} END"
 
 
 def _exploded_sql(values_sql: str, pairs: bool, extras: tuple[str, ...], cap: int) -> str:
@@ -131,10 +138,8 @@ def _exploded_sql(values_sql: str, pairs: bool, extras: tuple[str, ...], cap: in
             f"JOIN ({rows}) b ON a.unique_id = b.unique_id AND a.v < b.v"
         )
     values = ", ".join(["v", *(f"x{i}" for i in range(len(extras)))])
-    keyed = (
-        f"SELECT unique_id, {_hash(values)} AS k, count(*) OVER (PARTITION BY {values}) AS n "
-        f"FROM ({rows}) WHERE v IS NOT NULL"
-    )
+    hashed = f"SELECT unique_id, {_hash(values)} AS k FROM ({rows}) WHERE v IS NOT NULL"
+    keyed = f"SELECT unique_id, k, count(*) OVER (PARTITION BY k) AS n FROM ({hashed})"
     return f"SELECT unique_id, list(k) AS keys FROM ({keyed}) WHERE n <= {cap} GROUP BY unique_id"
 
 
@@ -144,8 +149,12 @@ def add_block_keys(table: pa.Table, cap: int = MAX_BLOCK) -> pa.Table:
     try:
         con.register("records", table)
         scalar = RULES | TRAINING
-        keys = ", ".join(f"{_key_sql(e, cap)} AS {key_column(r)}" for r, e in scalar.items())
-        con.execute(f"CREATE TEMP TABLE scalar_keys AS SELECT unique_id, {keys} FROM records")
+        hashes = ", ".join(f"{_hash_sql(e)} AS {key_column(r)}" for r, e in scalar.items())
+        keys = ", ".join(f"{_capped_sql(key_column(r), cap)} AS {key_column(r)}" for r in scalar)
+        con.execute(
+            f"CREATE TEMP TABLE scalar_keys AS SELECT unique_id, {keys} "
+            f"FROM (SELECT unique_id, {hashes} FROM records)"
+        )
         joins, columns = [], []
         for rule, (values_sql, pairs, extras) in EXPLODED.items():
             name = key_column(rule)
