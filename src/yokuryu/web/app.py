@@ -22,7 +22,7 @@ from yokuryu.web.deps import ConnectionPool, session
 from yokuryu.web.errors import envelope, status_of
 from yokuryu.web.freshness import IndexWatcher, settle_memory
 from yokuryu.web.namekeys import warm_up
-from yokuryu.web.search import build_index
+from yokuryu.web.searchindex import build_index
 from yokuryu.web.settings import WebSettings, check_secure, vendor_manifest
 from yokuryu.web.sources import source_label
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from yokuryu.store.db import connect, registry_path
-from yokuryu.web.search import build_index
+from yokuryu.web.searchindex import build_index
 
 LOCK_FILE = ".search-index.lock"
 
