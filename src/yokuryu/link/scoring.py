@@ -126,11 +126,17 @@ def score(
     saved = linker.misc.save_model_to_json()
     predictions = predict(linker)
     blocked.drop_table_from_database_and_remove_from_cache()
-    pairs = predictions.as_pyarrow_table()
+    pairs = _text_match_key(predictions.as_pyarrow_table())
     clock.lap("predict")
     drawn = _charts(linker, predictions) if charts else {}
     clock.lap("charts")
     return Scored(pairs, saved, counted, drawn, clock.laps)
+
+
+def _text_match_key(pairs: pa.Table) -> pa.Table:
+    """The blocking rule's index as text, as Splink writes it (and earlier runs kept it)."""
+    index = pairs.column_names.index("match_key")
+    return pairs.set_column(index, "match_key", pairs.column(index).cast(pa.string()))
 
 
 def _block(linker: Any, engine: str, only_new: bool) -> Any:
