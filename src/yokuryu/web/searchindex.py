@@ -184,9 +184,11 @@ def _stage_texts(conn: sqlite3.Connection, rows: TextRows) -> None:
 
 
 # Names whose keys stand for the engine's behaviour: when a new version of the name engine
-# keys them differently, the stored keys are stale and the index is rebuilt.
+# keys them differently, the stored keys are stale and the index is rebuilt (and a build
+# takes no stored text keys from the old index). Long parts too, which are keyed whole.
 _PROBES = ("佐藤", "博", "章吉", "高橋", "Сато", "Хироси", "Такахаси", "さとう", "ショウタロウ",
-           "Takahashi", "Shotaro", "齋藤", "源太郎")  # fmt: skip
+           "Takahashi", "Shotaro", "齋藤", "源太郎", "佐々木", "喜代志", "なかにし",
+           "Кэнъитиро")  # fmt: skip
 
 
 def engine_stamp() -> str:
