@@ -4,11 +4,12 @@ Three derived tables (see docs/web.md): ``person_search_key`` (key, person, part
 ``person_search_pair`` (a family and a given name's readings joined, per person) and
 ``search_text_key`` (every name part's keys, so ranking never asks the engine again).
 
-A build reads one snapshot and works per distinct name part, not per record: the engine
-is asked once per text (and not at all for a text whose keys the previous index stored
-under the same engine), each text's rows are made once, and a person's rows are the union
-of their texts' rows. Rows are staged in temporary tables (writers are not blocked) and
-sorted there; the swap into the registry then only appends in key order.
+A build reads one snapshot, person by person: the engine is asked once per distinct name
+text (and not at all for a text whose keys the previous index stored under the same
+engine), each text's rows are made once, and a person's rows are the union of their
+records' texts' rows, so what the records share is staged once. Rows are staged in
+temporary tables (writers are not blocked meanwhile) and sorted into the registry at the
+swap, the only step that holds its write lock.
 """
 
 from __future__ import annotations
