@@ -47,6 +47,13 @@ def _registry_path(conn: sqlite3.Connection) -> str:
     return next(str(row[2]) for row in conn.execute("PRAGMA database_list") if row[1] == "main")
 
 
+def _context() -> mp.context.BaseContext:
+    """Fork where there is fork: a spawned worker imports the caller's main module again,
+    and a script that calls ``run_link`` without an ``if __name__ == "__main__"`` guard
+    would run again in it. The forked worker only reads SQLite and runs Python."""
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
 def standardise_all(conn: sqlite3.Connection, workers: int | None = None) -> pa.Table:
     """Every record of the archive standardised (as ``standardise_records(conn)``), on
     ``workers`` processes in all (default: one per core)."""
@@ -57,7 +64,7 @@ def standardise_all(conn: sqlite3.Connection, workers: int | None = None) -> pa.
         return standardise_records(conn)
     bounds = _bounds(conn, workers)
     ranges = list(pairwise(bounds))
-    with ProcessPoolExecutor(workers - 1, mp_context=mp.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(workers - 1, mp_context=_context()) as pool:
         others = [pool.submit(_range, path, low, high) for low, high in ranges[1:]]
         first = standardise_records(conn, "WHERE r.id >= ? AND r.id < ?", ranges[0])
         return pa.concat_tables([first, *(f.result() for f in others)])
