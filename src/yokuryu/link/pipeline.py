@@ -7,6 +7,7 @@ Splink's match-weight and waterfall charts. It goes live only when its checks pa
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import time
@@ -238,6 +239,8 @@ def _run(conn: sqlite3.Connection, archive: Path, actor: str, opts: LinkOptions,
     except BaseException:
         runs.finish_run(conn, run_id, "failed")
         raise
+    finally:
+        gc.unfreeze()
 
 
 def _stages(conn: sqlite3.Connection, archive: Path, run_id: str, actor: str, opts: LinkOptions,
@@ -259,6 +262,10 @@ def _stages(conn: sqlite3.Connection, archive: Path, run_id: str, actor: str, op
     pairs = _pairs_kept(scored, old_pairs)
     lap("score")
     timings |= {f"score.{k}": v for k, v in scored.timings.items()}
+    # Clustering and persisting make millions of small objects; the millions alive now
+    # (the name engine's caches) are left out of garbage collection until the run ends,
+    # or every full collection walks them again (a third of the clustering's time).
+    gc.freeze()
     records = table.column("unique_id").to_pylist()
     clusters = _cluster(conn, table, pairs, opts.threshold)
     lap("cluster")
