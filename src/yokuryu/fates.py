@@ -9,6 +9,7 @@ date the card closes ("Выбыл") is then the date of death.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 Fate = Literal["died", "returned", "handed_over", "sent_back", "transferred", "escaped", "missing"]
@@ -69,6 +70,8 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
 
 
+# Cached: a list repeats a few dozen status texts over hundreds of thousands of rows.
+@lru_cache(maxsize=65536)
 def fate_of(status: str | None) -> Fate | None:
     """The fate a status text states, or None when it states none we know.
 
