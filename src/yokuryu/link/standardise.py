@@ -101,22 +101,24 @@ class _Keys:
         self.folded_all.extend(k for k in cursive.part_keys(part) if k not in self.folded_all)
 
 
-def _name_forms(row: sqlite3.Row) -> list[tuple[str, str | None]]:
-    """(text, role of a single unsplit part) for every way the record writes the name."""
-    forms: list[tuple[str, str | None]] = []
-    parts = " ".join(p.strip() for p in (row["family_name"], row["given_name"]) if p and p.strip())
-    if parts:
+def _name_forms(row: sqlite3.Row) -> list[tuple[str, str | None, bool]]:
+    """(text, role of a single unsplit part, whether that text is one name field) for
+    every way the record writes the name. A text from one field (a family name with no
+    given name) is one part: the engine must not cut 佐々木 into 佐々 and 木."""
+    forms: list[tuple[str, str | None, bool]] = []
+    fields = [p.strip() for p in (row["family_name"], row["given_name"]) if p and p.strip()]
+    if fields:
         only_given = not (row["family_name"] or "").strip()
-        forms.append((parts, GIVEN if only_given else FAMILY))
+        forms.append((" ".join(fields), GIVEN if only_given else FAMILY, len(fields) == 1))
     for extra in (row["full_name"], row["name_reading"]):
         if extra and extra.strip():
-            forms.append((extra, FAMILY))
+            forms.append((extra, FAMILY, False))
     return forms
 
 
-def _parts(text: str) -> list[tuple[NamePart, PartKeys]]:
+def _parts(text: str, whole: bool = False) -> list[tuple[NamePart, PartKeys]]:
     try:
-        parsed, keys = name_standardise(text)
+        parsed, keys = name_standardise(text, "whole" if whole else None)
     except ValueError:
         return []
     return list(zip(parsed.parts, keys, strict=False))
@@ -125,8 +127,8 @@ def _parts(text: str) -> list[tuple[NamePart, PartKeys]]:
 def name_keys(row: sqlite3.Row) -> tuple[_Keys, _Keys]:
     """Family and given keys over all the record's name forms."""
     family, given = _Keys(), _Keys()
-    for text, single_role in _name_forms(row):
-        for part, k in _parts(text):
+    for text, single_role, whole in _name_forms(row):
+        for part, k in _parts(text, whole):
             role = single_role if k.role == NAME else k.role
             if role == FAMILY:
                 family.add(k)
@@ -140,7 +142,7 @@ def name_keys(row: sqlite3.Row) -> tuple[_Keys, _Keys]:
 def father_keys(text: str | None) -> _Keys:
     out = _Keys()
     if text and text.strip():
-        for _, k in _parts(text.strip().split()[0]):
+        for _, k in _parts(text.strip().split()[0], whole=True):
             out.add(k)
     return out
 

@@ -107,13 +107,26 @@ def _layout(text: str, hint: str | None) -> Layout:
     on a million names.
     """
     if hint is not None:
-        return _make_layout(text, hint)
+        return _hinted_layout(text, hint)
     found = _LAYOUTS.get(text)
     if found is None:
         if len(_LAYOUTS) >= LAYOUT_CACHE:
             _LAYOUTS.clear()
             _SPECS.clear()
         found = _LAYOUTS[text] = _make_layout(text, None)
+    return found
+
+
+# Layouts of texts read with a hint ("whole": one field of a record, a father's name).
+_HINTED_LAYOUTS: dict[tuple[str, str], Layout] = {}
+
+
+def _hinted_layout(text: str, hint: str) -> Layout:
+    found = _HINTED_LAYOUTS.get((text, hint))
+    if found is None:
+        if len(_HINTED_LAYOUTS) >= LAYOUT_CACHE:
+            _HINTED_LAYOUTS.clear()
+        found = _HINTED_LAYOUTS[(text, hint)] = _make_layout(text, hint)
     return found
 
 
