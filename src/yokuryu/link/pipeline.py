@@ -264,7 +264,9 @@ def _stages(conn: sqlite3.Connection, archive: Path, run_id: str, actor: str, op
     timings |= {f"score.{k}": v for k, v in scored.timings.items()}
     # Clustering and persisting make millions of small objects; the millions alive now
     # (the name engine's caches) are left out of garbage collection until the run ends,
-    # or every full collection walks them again (a third of the clustering's time).
+    # or every full collection walks them again (a third of the clustering's time). The
+    # scoring's own cycles (Splink's linker, holding DuckDB's tables) are collected first.
+    gc.collect()
     gc.freeze()
     records = table.column("unique_id").to_pylist()
     clusters = _cluster(conn, table, pairs, opts.threshold)
