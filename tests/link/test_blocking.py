@@ -114,3 +114,16 @@ def test_both_parts_misread_meet_on_their_folded_keys() -> None:
 def test_swapped_parts_meet_on_their_folded_keys() -> None:
     keys = _folded_keys((["сугаи"], ["иаики"]), (["иаики"], ["сугаи"]))
     assert _meet(keys, 0, 1)
+
+
+def test_a_common_folded_name_still_meets_within_its_birth_years() -> None:
+    rows = [{"unique_id": i + 1, "fam_k_all": ["саие"], "giv_k_all": ["киеии"], "birth_year": year}
+            for i, year in enumerate((1920, 1921, 1935, 1950))]  # fmt: skip
+    keyed = blocking.with_block_keys(pa.Table.from_pylist(rows, schema=pa.schema(_COLUMNS)), cap=2)
+    pairs = [set(keys or []) for keys in keyed.column("bk_folded_pairs").to_pylist()]
+    assert pairs == [set()] * 4  # four records share it: above the cap
+    banded = [set(a or []) | set(b or []) for a, b in zip(
+        keyed.column("bk_folded_y0").to_pylist(), keyed.column("bk_folded_y1").to_pylist(),
+        strict=True)]  # fmt: skip
+    assert _meet(banded, 0, 1)
+    assert not _meet(banded, 0, 2)

@@ -102,6 +102,14 @@ EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "cand_unit": (_CANDIDATES, False, ("unit",)),
     "one_edit": (_ONE_EDIT, False, ()),
     "folded_pairs": (_FOLDED_PAIRS, False, ()),
+    # On a large archive the two rules above are capped for every common name (Сато
+    # Киёси is hundreds of men at 600,000 persons): the same keys with a birth-year band
+    # or the unit stay under the cap there.
+    "one_edit_y0": (_ONE_EDIT, False, (_Y0,)),
+    "one_edit_y1": (_ONE_EDIT, False, (_Y1,)),
+    "folded_y0": (_FOLDED_PAIRS, False, (_Y0,)),
+    "folded_y1": (_FOLDED_PAIRS, False, (_Y1,)),
+    "folded_unit": (_FOLDED_PAIRS, False, ("unit",)),
 }
 
 
