@@ -92,3 +92,14 @@ def test_the_stronger_link_claims_the_record_of_a_once_per_man_list() -> None:
     got = cluster([1, 2, 3], np.array([1, 1]), np.array([2, 3]), np.array([0.8, 0.95]), 0.5,
                   once=once)  # fmt: skip
     assert got[1] == got[3] != got[2]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_order_of_the_pairs_does_not_change_the_persons(seed: int) -> None:
+    records, left, right, _ = _random_graph(seed, m=150)
+    p = np.full(len(left), 0.9)  # every link equally likely: only ties
+    once = {r: f"list{r % 2}" for r in records if r % 3 == 0}
+    first = cluster(records, left, right, p, 0.5, once=once)
+    shuffle = np.random.default_rng(seed + 100).permutation(len(left))
+    again = cluster(records, left[shuffle], right[shuffle], p[shuffle], 0.5, once=once)
+    assert first == again

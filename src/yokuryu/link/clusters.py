@@ -95,7 +95,9 @@ def cluster(
         if a in comps.parent and b in comps.parent:
             comps.union(a, b, forced=True)
     keep = probability >= threshold
-    order = np.argsort(-probability[keep], kind="stable")
+    # Strongest first; equally likely links by record ids, so the result does not depend
+    # on the order in which the engine returned the pairs.
+    order = np.lexsort((right[keep], left[keep], -probability[keep]))
     for a, b in zip(left[keep][order].tolist(), right[keep][order].tolist(), strict=True):
         comps.union(a, b)
     smallest = {root: min(members) for root, members in comps.members.items()}
