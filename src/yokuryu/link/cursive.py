@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from yokuryu.names import to_cyrillic
+from yokuryu.names.memo import remember
 from yokuryu.names.model import NamePart
 from yokuryu.names.script import CYRILLIC
 
@@ -39,11 +40,10 @@ _PART_KEYS_LIMIT = 500_000
 def part_keys(part: NamePart) -> tuple[str, ...]:
     """The folded keys of one name part: its own letters when written in Cyrillic, else
     the Polivanov renderings of its best readings."""
-    found = _PART_KEYS.get((part.text, part.role, part.script))
+    spec = (part.text, part.role, part.script)
+    found = _PART_KEYS.get(spec)
     if found is None:
-        if len(_PART_KEYS) >= _PART_KEYS_LIMIT:
-            _PART_KEYS.clear()
-        found = _PART_KEYS[(part.text, part.role, part.script)] = _part_keys(part)
+        found = remember(_PART_KEYS, spec, _part_keys(part), _PART_KEYS_LIMIT)
     return found
 
 

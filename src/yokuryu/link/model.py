@@ -64,7 +64,7 @@ def name_comparison(col: str, label: str, tf: bool = True) -> ComparisonCreator:
         exact,
         Overlap(f"{col}_all", label="reading overlap"),
         Overlap(f"{col}_c_all", label="coarse overlap"),
-        _custom(_cursive(col), "cursive look-alikes (a Cyrillic side)"),
+        CursiveOverlap(f"{col}_k_all", label="cursive look-alikes (a Cyrillic side)"),
         Overlap(
             f"{col}_c_all",
             f"{OTHER_PART[col]}_c_all",
@@ -100,10 +100,13 @@ class Overlap(ComparisonLevelCreator):
         return self.label
 
 
-def _cursive(col: str) -> str:
-    """Equal once look-alike cursive letters are folded, one side written in Cyrillic."""
-    overlap = f'array_length(array_intersect("{col}_k_all_l", "{col}_k_all_r")) >= 1'
-    return f'("cyr_l" OR "cyr_r") AND {overlap}'
+class CursiveOverlap(Overlap):
+    """Equal once look-alike cursive letters are folded (the ``*_k_all`` keys), when one
+    side is written in Cyrillic: two Japanese records' kana cannot be misread cursive."""
+
+    def create_sql(self, sql_dialect: Any) -> str:
+        cyrillic = ColumnExpression("cyr", sql_dialect)
+        return f"({cyrillic.name_l} OR {cyrillic.name_r}) AND {super().create_sql(sql_dialect)}"
 
 
 def _edits(col: str, n: int) -> str:

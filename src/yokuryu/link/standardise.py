@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -156,14 +155,8 @@ def _alive_lo(row: sqlite3.Row) -> int | None:
     return max(known) if known else None
 
 
-@lru_cache(maxsize=65536)
-def _fate(status: str | None, notes: str | None) -> str | None:
-    """The record's stated fate (a few dozen distinct status and notes texts per list)."""
-    return stated_fate(status, notes)
-
-
 def _repatriated(row: sqlite3.Row) -> bool:
-    return bool(row["repatriation_date"]) or _fate(row["status"], row["notes"]) == "returned"
+    return bool(row["repatriation_date"]) or stated_fate(row["status"], row["notes"]) == "returned"
 
 
 def _middle_day(iso: str | None) -> int | None:
@@ -175,14 +168,14 @@ def _home_day(row: sqlite3.Row) -> int | None:
     """The day the man left for home: the landing (or repatriation) date, else the date a
     Soviet card closed with "repatriated" (middle day of a partial date)."""
     when = row["repatriation_date"]
-    if not when and _fate(row["status"], row["notes"]) == "returned":
+    if not when and stated_fate(row["status"], row["notes"]) == "returned":
         when = row["transfer_date"]
     return _middle_day(when)
 
 
 def _death(row: sqlite3.Row) -> tuple[int, int] | tuple[None, None]:
     died = day_range(row["death_date"])
-    if died is None and _fate(row["status"], row["notes"]) == "died":
+    if died is None and stated_fate(row["status"], row["notes"]) == "died":
         died = day_range(row["transfer_date"])
     return died if died else (None, None)
 

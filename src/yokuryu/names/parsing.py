@@ -124,9 +124,7 @@ _HINTED_LAYOUTS: dict[tuple[str, str], Layout] = {}
 def _hinted_layout(text: str, hint: str) -> Layout:
     found = _HINTED_LAYOUTS.get((text, hint))
     if found is None:
-        if len(_HINTED_LAYOUTS) >= LAYOUT_CACHE:
-            _HINTED_LAYOUTS.clear()
-        found = _HINTED_LAYOUTS[(text, hint)] = _make_layout(text, hint)
+        found = remember(_HINTED_LAYOUTS, (text, hint), _make_layout(text, hint), LAYOUT_CACHE)
     return found
 
 
@@ -209,7 +207,7 @@ def _assign_roles(
 def _given_first(tokens: list[str], hint: str | None) -> bool:
     if hint in ("family-first", "given-first"):
         return hint == "given-first"
-    first, second = _romaji_fit(tokens[0]), _romaji_fit(tokens[1])
+    first, second = _token_fit(tokens[0], LATIN), _token_fit(tokens[1], LATIN)
     if len(first) != 2 or len(second) != 2:  # a token that is not Japanese romaji
         return False
     return split.given_first_fit(first, second)
@@ -231,11 +229,11 @@ def _written_given_first(tokens: list[str], scripts: list[str]) -> bool:
     first, second = _token_fit(tokens[0], scripts[0]), _token_fit(tokens[1], scripts[1])
     if len(first) != 2 or len(second) != 2:
         return False
-    return first[1] + second[0] > first[0] + second[1] + SWAP_MARGIN
+    return split.given_first_fit(first, second, SWAP_MARGIN)
 
 
 def _token_fit(token: str, script: str) -> tuple[float, float] | tuple[()]:
-    """How well a token's best reading fits as family and as given name."""
+    """How well a token's best reading fits as family and as given name (cached)."""
     found = _TOKEN_FIT.get((token, script))
     if found is None:
         best = readers.part_readings(token, script, limit=1)
@@ -243,19 +241,6 @@ def _token_fit(token: str, script: str) -> tuple[float, float] | tuple[()]:
         found = remember(
             _TOKEN_FIT, (token, script), split.role_fit(kana) if kana else (), ENTRY_CACHE
         )
-    return found
-
-
-_ROMAJI_FIT: dict[str, tuple[float, float] | tuple[()]] = {}
-
-
-def _romaji_fit(token: str) -> tuple[float, float] | tuple[()]:
-    """How well a romaji token's best reading fits as family and as given name (cached)."""
-    found = _ROMAJI_FIT.get(token)
-    if found is None:
-        readings = readers.romaji_readings(token)
-        fit = split.role_fit(readings[0][0]) if readings else ()
-        found = remember(_ROMAJI_FIT, token, fit, ENTRY_CACHE)
     return found
 
 

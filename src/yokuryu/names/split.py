@@ -72,8 +72,11 @@ def role_fit(kana: str) -> tuple[float, float]:
     )
 
 
-def given_first_fit(first: tuple[float, float], second: tuple[float, float]) -> bool:
-    """For two romaji readings (their role_fit): is the first the given name (Hiroshi Sato)?"""
+def given_first_fit(
+    first: tuple[float, float], second: tuple[float, float], margin: float = 0.5
+) -> bool:
+    """For two parts' readings (their role_fit): is the first the given name (Hiroshi
+    Sato)? True when that order fits better by more than ``margin`` in log-prior."""
     straight = first[0] + second[1]
     swapped = first[1] + second[0]
-    return swapped > straight + 0.5
+    return swapped > straight + margin
