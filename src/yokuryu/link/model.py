@@ -23,7 +23,10 @@ from yokuryu.link import blocking
 # contradiction (dates on cards were written late and copied with errors).
 EVENT_SLACK_DAYS = 60
 DEATHS_AGREE_DAYS = 31
-# Days between leaving the camp for home and landing in Japan (transit, the ship).
+# Days between a card closed "repatriated" and the landing of that voyage (the simulator
+# puts two days at sea; a real card closed weeks earlier at a transit camp falls in the
+# wider level, and EM learns how often); then any gap from leaving a camp to landing.
+HOME_VOYAGE_DAYS = 7
 HOME_AGREE_DAYS = 45
 HOME_CLOSE_DAYS = 180
 CAPTURE_CLOSE_DAYS = 7
@@ -201,6 +204,7 @@ def home_comparison() -> ComparisonCreator:
         "home",
         "day he left for home",
         cll.NullLevel("home_day"),
+        _custom(f"{days} <= {HOME_VOYAGE_DAYS}", f"within {HOME_VOYAGE_DAYS} days (one voyage)"),
         _custom(f"{days} <= {HOME_AGREE_DAYS}", f"within {HOME_AGREE_DAYS} days"),
         _custom(f"{days} <= {HOME_CLOSE_DAYS}", f"within {HOME_CLOSE_DAYS} days"),
         cll.ElseLevel(),
