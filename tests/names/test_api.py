@@ -121,3 +121,21 @@ def test_explain_reports_each_step() -> None:
     steps = [s for p in explanation.parts for s in p["steps"]]  # type: ignore[attr-defined]
     assert {"op": "substitute", "a": "ki", "b": "hi", "cost": 0.35} in steps
     assert 0.7 < explanation.score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("field", "parts"),
+    [
+        ("佐々木", ["sasaki"]),
+        ("五十嵐", ["igarasi"]),
+        ("大久保", ["okubo"]),
+        ("喜代志", ["kiyosi"]),
+        ("なかにし", ["nakanisi"]),
+        ("吉田茂吉", ["yosida", "sigeyosi"]),
+        ("林一郎", ["hayasi", "itiro"]),
+        ("かとうただし", ["kato", "tadasi"]),
+    ],
+)
+def test_one_field_is_cut_only_when_it_holds_a_full_name(field: str, parts: list[str]) -> None:
+    # A roster writes 吉田茂吉 in its family column: one field, yet family and given name.
+    assert [k.exact for k in names.keys(field, hint="one-field")] == parts

@@ -103,7 +103,9 @@ class _Keys:
 def _name_forms(row: sqlite3.Row) -> list[tuple[str, str | None, bool]]:
     """(text, role of a single unsplit part, whether that text is one name field) for
     every way the record writes the name. A text from one field (a family name with no
-    given name) is one part: the engine must not cut 佐々木 into 佐々 and 木."""
+    given name) is one part unless it clearly holds the full name: the engine must not
+    cut 佐々木 into 佐々 and 木, but a roster's 吉田茂吉 written in the family column is
+    吉田 and 茂吉."""
     forms: list[tuple[str, str | None, bool]] = []
     fields = [p.strip() for p in (row["family_name"], row["given_name"]) if p and p.strip()]
     if fields:
@@ -115,9 +117,9 @@ def _name_forms(row: sqlite3.Row) -> list[tuple[str, str | None, bool]]:
     return forms
 
 
-def _parts(text: str, whole: bool = False) -> list[tuple[NamePart, PartKeys]]:
+def _parts(text: str, hint: str | None = None) -> list[tuple[NamePart, PartKeys]]:
     try:
-        parsed, keys = name_standardise(text, "whole" if whole else None)
+        parsed, keys = name_standardise(text, hint)
     except ValueError:
         return []
     return list(zip(parsed.parts, keys, strict=False))
@@ -127,7 +129,7 @@ def name_keys(row: sqlite3.Row) -> tuple[_Keys, _Keys]:
     """Family and given keys over all the record's name forms."""
     family, given = _Keys(), _Keys()
     for text, single_role, whole in _name_forms(row):
-        for part, k in _parts(text, whole):
+        for part, k in _parts(text, "one-field" if whole else None):
             role = single_role if k.role == NAME else k.role
             if role == FAMILY:
                 family.add(k)
@@ -141,7 +143,7 @@ def name_keys(row: sqlite3.Row) -> tuple[_Keys, _Keys]:
 def father_keys(text: str | None) -> _Keys:
     out = _Keys()
     if text and text.strip():
-        for _, k in _parts(text.strip().split()[0], whole=True):
+        for _, k in _parts(text.strip().split()[0], "whole"):
             out.add(k)
     return out
 

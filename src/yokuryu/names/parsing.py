@@ -33,7 +33,7 @@ from yokuryu.names.script import (
 MAX_PART = 24  # characters: a longer "part" is not a name and gets no readings
 MAX_PARTS = 6
 JAPANESE = frozenset({KANJI, HIRAGANA, KATAKANA})
-HINTS = (None, "family-first", "given-first", "whole")
+HINTS = (None, "family-first", "given-first", "whole", "one-field")
 _ROLE_PRIOR = {FAMILY: priors.FAMILY, GIVEN: priors.GIVEN_ROLE}
 
 
@@ -47,7 +47,8 @@ def parse(text: str, hint: str | None = None) -> ParsedName:
     """Detect the script, normalise, split into family/given(/patronymic), read each part.
 
     ``hint``: "family-first" or "given-first" fixes the order of a romaji name; "whole"
-    keeps an unspaced name as one part.
+    keeps an unspaced name as one part; "one-field" (a record's only name field) keeps
+    it whole unless it clearly holds a full name (吉田茂吉).
     """
     check_text(text)
     check_hint(hint)
@@ -258,14 +259,18 @@ def alternatives(parsed: ParsedName) -> list[ParsedName]:
 
 def _single(token: str, script: str, hint: str | None) -> tuple[tuple[Spec, ...], float]:
     """One token: split unspaced Japanese full names, else a part of unknown role."""
-    if hint != "whole" and script == KANJI and len(token) >= 3:
+    if hint == "one-field" and script == KANJI:
+        cut = split.one_field_cut(token)
+        if cut:
+            return ((token[:cut], FAMILY, script), (token[cut:], GIVEN, script)), 1.0
+    elif hint != "whole" and script == KANJI and len(token) >= 3:
         cuts = split.kanji_cuts(token)
         if cuts:
             cut, weight = cuts[0]
             return ((token[:cut], FAMILY, script), (token[cut:], GIVEN, script)), weight
     if hint != "whole" and script in (HIRAGANA, KATAKANA):
         hira = normalise_kana(token)
-        cut = split.kana_cut(hira)
+        cut = split.kana_cut(hira, split.WHOLE_MARGIN if hint == "one-field" else 2.0)
         if cut:
             return ((token[:cut], FAMILY, script), (token[cut:], GIVEN, script)), 1.0
     return ((token, NAME, script),), 1.0

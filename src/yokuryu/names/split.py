@@ -16,6 +16,10 @@ from yokuryu.names.kana import morae
 
 MISSING = -6.0
 TWO_CHAR_BONUS = 2.0  # most surnames are written with two characters
+# Log-prior by which a cut must beat a one-field name read whole. Full names cut at
+# 13-18 and one-part surnames at most at their whole reading's 4-10 plus a few (五十嵐,
+# 東海林, 大久保, 佐々木 at +3 to +6 over their whole fit, 吉田茂吉 at +27).
+WHOLE_MARGIN = 6.0
 
 
 def _kanji_fit(written: str, role: str) -> float:
@@ -28,16 +32,32 @@ def _kanji_fit(written: str, role: str) -> float:
     return max(scores, default=MISSING - len(written))
 
 
+def _scored_cuts(text: str) -> list[tuple[int, float]]:
+    scored = []
+    for cut in range(1, len(text)):
+        score = _kanji_fit(text[:cut], priors.FAMILY) + _kanji_fit(text[cut:], priors.GIVEN_ROLE)
+        scored.append((cut, score + (TWO_CHAR_BONUS if cut == 2 else 0.0)))
+    return scored
+
+
 @lru_cache(maxsize=100_000)
 def kanji_cuts(text: str, limit: int = 3) -> tuple[tuple[int, float], ...]:
     """Best cut positions of an unspaced kanji name with their normalised weights."""
     if len(text) < 2:
         return ()
-    scored = []
-    for cut in range(1, len(text)):
-        score = _kanji_fit(text[:cut], priors.FAMILY) + _kanji_fit(text[cut:], priors.GIVEN_ROLE)
-        scored.append((cut, score + (TWO_CHAR_BONUS if cut == 2 else 0.0)))
-    return _softmax(scored, limit)
+    return _softmax(_scored_cuts(text), limit)
+
+
+@lru_cache(maxsize=100_000)
+def one_field_cut(text: str) -> int:
+    """Where a record's only name field (kanji) holds a full name, or 0 when it is one part:
+    a cut must fit better than the whole field read as a surname or a given name by
+    ``WHOLE_MARGIN`` (佐々木 and 喜代志 stay whole; 吉田茂吉 is 吉田 | 茂吉)."""
+    if len(text) < 3:
+        return 0
+    whole = max(_kanji_fit(text, priors.FAMILY), _kanji_fit(text, priors.GIVEN_ROLE))
+    cut, best = max(_scored_cuts(text), key=lambda cs: cs[1])
+    return cut if best > whole + WHOLE_MARGIN else 0
 
 
 def _softmax(scored: list[tuple[int, float]], limit: int) -> tuple[tuple[int, float], ...]:
@@ -48,13 +68,14 @@ def _softmax(scored: list[tuple[int, float]], limit: int) -> tuple[tuple[int, fl
 
 
 @lru_cache(maxsize=100_000)
-def kana_cut(hira: str) -> int:
-    """Where an unspaced kana full name splits, or 0 to keep it whole."""
+def kana_cut(hira: str, margin: float = 2.0) -> int:
+    """Where an unspaced kana full name splits, or 0 to keep it whole (a cut must beat the
+    whole read as one part by ``margin`` in log-prior)."""
     parts = morae(hira)
     whole = max(
         priors.kana_log_prior(hira, priors.FAMILY), priors.kana_log_prior(hira, priors.GIVEN_ROLE)
     )
-    best, best_score = 0, whole + 2.0
+    best, best_score = 0, whole + margin
     for i in range(2, len(parts) - 1):
         left, right = "".join(parts[:i]), "".join(parts[i:])
         score = priors.kana_log_prior(left, priors.FAMILY) + priors.kana_log_prior(
