@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yokuryu.link.clusters import cluster
+from yokuryu.link.clusters import cluster, split_oversized
 
 
 def _random_graph(
@@ -103,3 +103,31 @@ def test_the_order_of_the_pairs_does_not_change_the_persons(seed: int) -> None:
     shuffle = np.random.default_rng(seed + 100).permutation(len(left))
     again = cluster(records, left[shuffle], right[shuffle], p[shuffle], 0.5, once=once)
     assert first == again
+
+
+def test_a_chain_of_namesakes_is_split_at_its_weak_links() -> None:
+    # Two men of four records each (links at 0.99), chained by one link at 0.6.
+    left = np.array([1, 2, 3, 5, 6, 7, 4])
+    right = np.array([2, 3, 4, 6, 7, 8, 5])
+    p = np.array([0.99] * 6 + [0.6])
+    records = list(range(1, 9))
+    chained = cluster(records, left, right, p, 0.5)
+    assert len(set(chained.values())) == 1
+    got, split = split_oversized(chained, (left, right, p), max_size=5)
+    assert split == [1]
+    assert _as_sets(got) == {frozenset({1, 2, 3, 4}), frozenset({5, 6, 7, 8})}
+    unchanged, none = split_oversized(chained, (left, right, p), max_size=8)
+    assert unchanged == chained and none == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_split_persons_fit_and_keep_the_rest(seed: int) -> None:
+    records, left, right, p = _random_graph(seed, n=80, m=120)
+    before = cluster(records, left, right, p, 0.3)
+    got, split = split_oversized(before, (left, right, p), max_size=4)
+    sizes = np.bincount(np.unique(list(got.values()), return_inverse=True)[1])
+    assert sizes.max() <= 4 or len(split) == 0
+    untouched = [r for r, c in before.items() if c not in set(split)]
+    assert all(got[r] == before[r] for r in untouched)
+    # A split part never joins records the first pass kept apart.
+    assert all(before[a] == before[b] for a in got for b in got if got[a] == got[b])

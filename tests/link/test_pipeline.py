@@ -147,11 +147,11 @@ def test_a_run_that_fails_midway_leaves_the_live_run(copy_of: Path, linked: Link
     assert statuses == {"live": 1, "failed": 1}
 
 
-def test_a_run_with_oversized_persons_is_rejected(copy_of: Path, linked: Linked) -> None:
+def test_a_run_with_many_oversized_persons_is_rejected(copy_of: Path, linked: Linked) -> None:
     before = _persons(copy_of)
     result = run_link(copy_of, "tester", LinkOptions(trained=_model(linked.first.folder),
                                                      max_cluster=2, charts=False))  # fmt: skip
-    assert result.status == "rejected" and result.checks["oversized_count"] > 0
+    assert result.status == "rejected" and result.checks["split_count"] > 0
     assert _persons(copy_of) == before
 
 

@@ -10,6 +10,7 @@ claim on a record wins; this stops chains of weak links through common names.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -107,3 +108,50 @@ def cluster(
 def draw(rng: np.random.Generator, probability: np.ndarray) -> np.ndarray:
     """One draw of which links are true, each independently with its probability."""
     return rng.random(probability.shape[0]) < probability
+
+
+# Stricter thresholds tried in turn on a person with more records than one man can have.
+SPLIT_THRESHOLDS = (0.7, 0.9, 0.97, 0.99, 0.999, 0.9999)
+
+
+def split_oversized(
+    clusters: Mapping[int, int],
+    links: tuple[np.ndarray, np.ndarray, np.ndarray],
+    max_size: int,
+    must: Iterable[tuple[int, int]] = (),
+    cannot: Iterable[tuple[int, int]] = (),
+    once: Mapping[int, str] | None = None,
+) -> tuple[dict[int, int], list[int]]:
+    """Clusters of more than ``max_size`` records (a chain of namesakes) clustered again on
+    their own links (``links``: left, right, probability) at stricter thresholds, each
+    until every part fits. Returns the new assignment and the labels that were split."""
+    sizes = Counter(clusters.values())
+    oversized = sorted(c for c, n in sizes.items() if n > max_size)
+    members: dict[int, list[int]] = {c: [] for c in oversized}
+    for record, label in clusters.items():
+        if label in members:
+            members[label].append(record)
+    out = dict(clusters)
+    must, cannot = list(must), list(cannot)
+    for records in members.values():
+        out.update(_split_one(sorted(records), links, max_size, must, cannot, once))
+    return out, oversized
+
+
+def _split_one(
+    records: list[int],
+    links: tuple[np.ndarray, np.ndarray, np.ndarray],
+    max_size: int,
+    must: list[tuple[int, int]],
+    cannot: list[tuple[int, int]],
+    once: Mapping[int, str] | None,
+) -> dict[int, int]:
+    left, right, probability = links
+    mine = np.isin(left, records) & np.isin(right, records)
+    left, right, probability = left[mine], right[mine], probability[mine]
+    parts: dict[int, int] = {}
+    for threshold in SPLIT_THRESHOLDS:
+        parts = cluster(records, left, right, probability, threshold, must, cannot, once)
+        if max(Counter(parts.values()).values()) <= max_size:
+            break
+    return parts
