@@ -94,6 +94,13 @@ _FOLDED_PAIRS = (
     "flatten(list_transform(fam_k_all[1:2], lambda f: list_transform(giv_k_all[1:2], "
     "lambda g: least(f, g) || '|' || greatest(f, g))))"
 )
+# Every family-name reading with every given-name reading (unordered, first four each):
+# 加藤 正 is Kato Tadashi as well as Kato Akira, and a card's Като Тадаси meets it with
+# the birth year where the common pair alone is capped.
+_READING_PAIRS = (
+    "flatten(list_transform(fam_c_all[1:4], lambda f: list_transform(giv_c_all[1:4], "
+    "lambda g: least(f, g) || '|' || greatest(f, g))))"
+)
 # Exploded rules: rule → (list of values per record, pairs of values?, extra values).
 EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "cand_pairs": (_CANDIDATES, True, ()),
@@ -110,6 +117,8 @@ EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "folded_y0": (_FOLDED_PAIRS, False, (_Y0,)),
     "folded_y1": (_FOLDED_PAIRS, False, (_Y1,)),
     "folded_unit": (_FOLDED_PAIRS, False, ("unit",)),
+    "readings_y0": (_READING_PAIRS, False, (_Y0,)),
+    "readings_y1": (_READING_PAIRS, False, (_Y1,)),
 }
 
 
