@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from yokuryu import names
+from yokuryu.names import readers
 
 
 @pytest.mark.parametrize(
@@ -139,3 +140,20 @@ def test_explain_reports_each_step() -> None:
 def test_one_field_is_cut_only_when_it_holds_a_full_name(field: str, parts: list[str]) -> None:
     # A roster writes 吉田茂吉 in its family column: one field, yet family and given name.
     assert [k.exact for k in names.keys(field, hint="one-field")] == parts
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("正三良", "しょうざぶろう"), ("美推", "よしお"), ("正冶", "しょうじ"), ("喜一良", "きいちろう")],
+)
+def test_a_look_alike_character_also_reads_as_the_name_it_was_copied_from(
+    written: str, meant: str
+) -> None:
+    # A clerk's 良 for 郎 (推 for 雄, 冶 for 治): the intended name is among the readings.
+    assert meant in [kana for kana, _ in readers.kanji_readings(written, "given", 6)]
+
+
+def test_a_real_name_is_not_read_through_a_look_alike() -> None:
+    # 良雄 and 良一 are names of their own; 郎雄 and 郎一 are not, so nothing is added.
+    assert readers.kanji_readings("良雄", "given", 1)[0][0] == "よしお"
+    assert "ろういち" not in [k for k, _ in readers.kanji_readings("良一", "given", 10)]

@@ -171,10 +171,33 @@ def kanji_readings(text: str, role: str = priors.ANY, limit: int = 10) -> Weight
         return kanji_readings(text.translate(_VARIANTS), role, limit)
     if not scored:
         scored = _compose(text, role)
+    scored = _with_look_alikes(text, role, scored)
     if not scored:
         return []
     top = max(s for _, s in scored)
     return _normalised([(k, math.exp(s - top)) for k, s in scored], limit)
+
+
+# Characters a copying clerk wrote for a look-alike common in given names (三良 for 三郎,
+# 美推 for 美雄, 正冶 for 正治). Pairs where both are common name characters read
+# differently (大/太) are left out: there the written one is as likely right.
+_LOOK_ALIKES = str.maketrans(
+    {"良": "郎", "推": "雄", "冶": "治", "土": "士", "巳": "己", "未": "末"}
+)
+# Log-prior handicap of a reading through a look-alike against one of the written text.
+LOOK_ALIKE_LOG = math.log(0.3)
+
+
+def _with_look_alikes(text: str, role: str, scored: Weighted) -> Weighted:
+    """The readings plus, when a look-alike gives a listed name, that name's readings."""
+    alike = text.translate(_LOOK_ALIKES)
+    extra = _index_readings(alike, role) if alike != text else []
+    if not extra:
+        return scored
+    best = dict(scored)
+    for kana, score in extra:
+        best[kana] = max(best.get(kana, -math.inf), score + LOOK_ALIKE_LOG)
+    return list(best.items())
 
 
 # Variant forms common in names that Unicode normalisation leaves alone.
