@@ -144,7 +144,12 @@ def test_one_field_is_cut_only_when_it_holds_a_full_name(field: str, parts: list
 
 @pytest.mark.parametrize(
     ("written", "meant"),
-    [("正三良", "しょうざぶろう"), ("美推", "よしお"), ("正冶", "しょうじ"), ("喜一良", "きいちろう")],
+    [
+        ("正三良", "しょうざぶろう"),
+        ("美推", "よしお"),
+        ("正冶", "しょうじ"),
+        ("喜一良", "きいちろう"),
+    ],
 )
 def test_a_look_alike_character_also_reads_as_the_name_it_was_copied_from(
     written: str, meant: str
