@@ -42,6 +42,10 @@ RULES: dict[str, tuple[str, ...]] = {
     "fam_y0": ("fam_c", _Y0),
     "fam_y1": ("fam_c", _Y1),
     "fam_unit": ("fam_c", "unit"),
+    # A common surname (Satō is hundreds of men in a division at 600,000 persons) with its
+    # given name garbled: narrowed by unit and birth-year band.
+    "fam_y0_unit": ("fam_c", _Y0, "unit"),
+    "fam_y1_unit": ("fam_c", _Y1, "unit"),
     "fam_father": ("fam_c", "fa_c"),
     "giv_y0_unit": ("giv_c", _Y0, "unit"),
     "giv_y1_unit": ("giv_c", _Y1, "unit"),
