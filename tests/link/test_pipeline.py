@@ -202,3 +202,25 @@ def test_decisions_train_the_model_as_labels(copy_of: Path, linked: Linked) -> N
     assert result.status == "live" and len(same) >= 5
     before, after = _m_values(_model(linked.first.folder)), _m_values(_model(result.folder))
     assert max(abs(x - y) for x, y in zip(before, after, strict=True)) > 1e-3
+
+
+def test_cards_one_after_the_other_are_one_man_and_overlapping_ones_two(linked: Linked) -> None:
+    """The camp-stay comparison on the simulator's truth: a card that opens as another
+    closes is nearly always the same man; one man's stays hardly ever overlap."""
+    pairs = pq.read_table(linked.first.folder / "pairs.parquet",
+                          columns=["unique_id_l", "unique_id_r", "gamma_stay"]).to_pylist()  # fmt: skip
+    with _conn(linked.archive) as conn:
+        truth = truth_of_records(conn, linked.truth)
+    comparisons: list[dict[str, object]] = _model(linked.first.folder)["comparisons"]  # type: ignore[assignment]
+    levels: list[dict[str, str]] = next(
+        c for c in comparisons if c["output_column_name"] == "stay"
+    )["comparison_levels"]  # type: ignore[assignment]
+    gamma = {lv["label_for_charts"]: len(levels) - 2 - i for i, lv in enumerate(levels[1:])}
+    same = {lvl: [truth.get(p["unique_id_l"]) == truth.get(p["unique_id_r"])
+                  for p in pairs if p["gamma_stay"] == g] for lvl, g in gamma.items()}  # fmt: skip
+    follow = same["one leaves as the other arrives"]
+    assert len(follow) > 20 and sum(follow) / len(follow) > 0.9, same
+    # (The kept pairs leave out those scored below 0.01, most overlapping ones: count the
+    # true pairs instead, of which an overlap is a rare miscopied date.)
+    true_pairs = sum(sum(v) for v in same.values())
+    assert sum(same["stays overlap by more than 30 days"]) < 0.02 * true_pairs, same

@@ -30,6 +30,13 @@ HOME_VOYAGE_DAYS = 7
 HOME_AGREE_DAYS = 45
 HOME_CLOSE_DAYS = 180
 CAPTURE_CLOSE_DAYS = 7
+# Days by which one card's leaving and another's arrival may differ and still be one
+# transfer (the move, dates written on arrival); days two stays may overlap before one
+# man cannot have been in both camps, and that contradiction's m in a true pair (dates
+# are miscopied now and then; fixed, as EM sees few).
+STAY_NEXT_DAYS = 3
+STAY_OVERLAP_DAYS = 30
+STAY_OVERLAP_M = 0.01
 # m probability of a contradiction in a true match: fixed, so EM cannot learn it away.
 CONTRADICTION_M = 0.002
 DIALECT = "duckdb"
@@ -207,7 +214,8 @@ def home_comparison() -> ComparisonCreator:
         _custom(f"{days} <= {HOME_VOYAGE_DAYS}", f"within {HOME_VOYAGE_DAYS} days (one voyage)"),
         _custom(f"{days} <= {HOME_AGREE_DAYS}", f"within {HOME_AGREE_DAYS} days"),
         _custom(f"{days} <= {HOME_CLOSE_DAYS}", f"within {HOME_CLOSE_DAYS} days"),
-        cll.ElseLevel(),
+        # Fixed: EM drove it to 1e-11, so one miscopied year forbade a true pair.
+        cll.ElseLevel().configure(m_probability=CONTRADICTION_M, fix_m_probability=True),
     )
 
 
@@ -220,6 +228,31 @@ def capture_comparison() -> ComparisonCreator:
         cll.NullLevel("capture_day"),
         _custom(f"{days} = 0", "same day"),
         _custom(f"{days} <= {CAPTURE_CLOSE_DAYS}", f"within {CAPTURE_CLOSE_DAYS} days"),
+        cll.ElseLevel(),
+    )
+
+
+def stay_comparison() -> ComparisonCreator:
+    """Two Soviet cards' camp stays: one man's cards follow each other (one card closes
+    "transferred" the day the next opens) and never overlap (he was in one camp at a time);
+    a second card of the same stay opens the same day."""
+    n, o = STAY_NEXT_DAYS, STAY_OVERLAP_DAYS
+    overlap = (
+        'least(coalesce("stay_out_l", "stay_in_l"), coalesce("stay_out_r", "stay_in_r")) '
+        f'- greatest("stay_in_l", "stay_in_r") > {o}'
+    )
+    return _comparison(
+        "stay",
+        "camp stays (Soviet cards)",
+        cll.NullLevel("stay_in"),
+        _custom(f'abs("stay_in_l" - "stay_in_r") <= {n}', "same arrival"),
+        _custom(
+            f'abs("stay_out_l" - "stay_in_r") <= {n} OR abs("stay_out_r" - "stay_in_l") <= {n}',
+            "one leaves as the other arrives",
+        ),
+        _custom(overlap, f"stays overlap by more than {o} days").configure(
+            m_probability=STAY_OVERLAP_M, fix_m_probability=True
+        ),
         cll.ElseLevel(),
     )
 
@@ -238,6 +271,7 @@ def comparisons() -> list[Any]:
         event_comparison(),
         home_comparison(),
         capture_comparison(),
+        stay_comparison(),
     ]
 
 

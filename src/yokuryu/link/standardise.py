@@ -59,6 +59,8 @@ SCHEMA = pa.schema(
         ("repatriated", pa.bool_()),
         ("home_day", pa.int32()),
         ("capture_day", pa.int32()),
+        ("stay_in", pa.int32()),
+        ("stay_out", pa.int32()),
         ("name_text", pa.string()),
         ("fam_k_all", pa.list_(pa.string())),
         ("giv_k_all", pa.list_(pa.string())),
@@ -70,7 +72,7 @@ _QUERY = """
 SELECT r.id, s.name AS source, s.kind, r.full_name, r.family_name, r.given_name,
        r.father_name, r.name_reading, r.birth_year, r.birth_date, r.birth_date_precision,
        r.rank, r.unit, r.camp, r.prefecture, r.death_place, r.death_date,
-       r.capture_date, r.transfer_date, r.repatriation_date, r.notes, r.status
+       r.capture_date, r.arrival_date, r.transfer_date, r.repatriation_date, r.notes, r.status
 FROM record r JOIN source s ON s.id = r.source_id
 """
 
@@ -202,11 +204,19 @@ def standardise_row(row: sqlite3.Row) -> dict[str, Any]:
         "death_lo": death_lo, "death_hi": death_hi, "alive_lo": _alive_lo(row),
         "repatriated": _repatriated(row), "home_day": _home_day(row),
         "capture_day": _middle_day(row["capture_date"]),
+        **_stay(row),
         "name_text": _display(row),
         "fam_k_all": family.folded_all[:MAX_CANDIDATES] or None,
         "giv_k_all": given.folded_all[:MAX_CANDIDATES] or None,
         "cyr": family.cyrillic or given.cyrillic,
     }  # fmt: skip
+
+
+def _stay(row: sqlite3.Row) -> dict[str, int | None]:
+    """A Soviet card's camp stay: the day he arrived and the day he left (middle days)."""
+    arrived = _middle_day(row["arrival_date"])
+    left = _middle_day(row["transfer_date"]) if arrived is not None else None
+    return {"stay_in": arrived, "stay_out": left}
 
 
 def _second(keys: _Keys) -> str | None:

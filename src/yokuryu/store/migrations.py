@@ -343,6 +343,19 @@ def m006_web_accounts(conn: sqlite3.Connection) -> None:
     )
 
 
+def m007_arrival_date(conn: sqlite3.Connection) -> None:
+    """The day a man arrived in the camp of a Soviet card (Прибыл): a card covers one camp
+    stay, from its arrival to its leaving (``transfer_date``). Records imported before
+    keep it empty (their raw rows hold it; import the list again into a new archive)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE record ADD COLUMN arrival_date TEXT;
+        ALTER TABLE record ADD COLUMN arrival_date_precision TEXT;
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_sources_and_batches", m001_sources_and_batches),
     ("002_records_and_quarantine", m002_records_and_quarantine),
@@ -350,6 +363,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("004_users_and_audit", m004_users_and_audit),
     ("005_persons_and_decisions", m005_persons_and_decisions),
     ("006_web_accounts", m006_web_accounts),
+    ("007_arrival_date", m007_arrival_date),
 ]
 
 

@@ -21,11 +21,12 @@ from yokuryu.web.sources import source_label
 FIELDS = (
     "ref", "full_name", "family_name", "given_name", "father_name", "name_reading",
     "birth_date", "birth_year", "birth_place", "prefecture", "rank", "unit", "camp",
-    "capture_date", "capture_place", "transfer_date", "death_date", "death_place",
+    "capture_date", "capture_place", "arrival_date", "transfer_date", "death_date", "death_place",
     "burial_place", "grave_no", "repatriation_date", "ship", "port", "status", "notes",
 )  # fmt: skip
 EVENTS = (
     ("capture_date", "capture_place", "captured"),
+    ("arrival_date", "camp", "arrived"),
     ("transfer_date", "camp", "transferred"),
     ("death_date", "death_place", "died"),
     ("repatriation_date", "port", "repatriated"),

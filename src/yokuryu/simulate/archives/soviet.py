@@ -185,6 +185,7 @@ def soviet_cards(world: World) -> ArchiveTable:
         "Место пленения": "capture_place",
         "Дата пленения": "capture_date",
         "Лагерь": "camp",
+        "Прибыл": "arrival_date",
         "Выбыл": "transfer_date",
         "Причина выбытия": "status",  # the reason for leaving is the fate: умер, репатриирован
     }
