@@ -22,6 +22,7 @@ _COLUMNS: dict[str, pa.DataType] = {
     "unit": pa.string(),
     "death_lo": pa.int64(),
     "death_place": pa.string(),
+    "home_day": pa.int64(),
 }
 
 
@@ -127,3 +128,22 @@ def test_a_common_folded_name_still_meets_within_its_birth_years() -> None:
         strict=True)]  # fmt: skip
     assert _meet(banded, 0, 1)
     assert not _meet(banded, 0, 2)
+
+
+def test_a_card_and_the_landing_of_its_voyage_meet_on_one_name_part() -> None:
+    # A card closed "repatriated" two days before the landing, its given name garbled
+    # beyond the fuzzy keys; 200 namesakes (same surname) went home in other months.
+    rows = [{"unique_id": 1, "fam_c": "sata", "giv_c": "hirasi", "fam_c_all": ["sata"],
+             "giv_c_all": ["hirasi"], "home_day": 54_000},
+            {"unique_id": 2, "fam_c": "sata", "giv_c": "kuxuru", "fam_c_all": ["sata"],
+             "giv_c_all": ["kuxuru"], "home_day": 53_998}]  # fmt: skip
+    rows += [{"unique_id": 3 + i, "fam_c": "sata", "giv_c": f"g{i}", "fam_c_all": ["sata"],
+              "giv_c_all": [f"g{i}"], "home_day": 52_000 + 30 * i} for i in range(200)]  # fmt: skip
+    keyed = blocking.with_block_keys(pa.Table.from_pylist(rows, schema=pa.schema(_COLUMNS)))
+    voyage = [
+        set(keyed.column(f"bk_voyage_{b}").to_pylist()[i] or []) for b in "01" for i in (0, 1)
+    ]
+    assert (voyage[0] & voyage[1]) or (voyage[2] & voyage[3])
+    # Men who went home in other months are not in the block.
+    others = set().union(*(keyed.column("bk_voyage_0").to_pylist()[2:]))
+    assert not voyage[0] & others

@@ -31,6 +31,9 @@ MAX_BLOCK = 60
 _NAMES = ("least(fam_c, giv_c)", "greatest(fam_c, giv_c)")
 _Y0 = "birth_year // 2"
 _Y1 = "(birth_year + 1) // 2"
+# The day he left for home in 4-day bands, two offset by 2: days up to 2 apart share one.
+_V0 = "home_day // 4"
+_V1 = "(home_day + 2) // 4"
 
 # Rule name → key expressions (SQL over one standardised record).
 RULES: dict[str, tuple[str, ...]] = {
@@ -123,6 +126,12 @@ EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "folded_unit": (_FOLDED_PAIRS, False, ("unit",)),
     "readings_y0": (_READING_PAIRS, False, (_Y0,)),
     "readings_y1": (_READING_PAIRS, False, (_Y1,)),
+    # One voyage home: a card closed "repatriated" and the landing days later (see
+    # model.HOME_VOYAGE_DAYS) share a band of the day, with either name part's reading:
+    # the other part may be garbled beyond the fuzzy keys, and a 4-day band holds a few
+    # thousand men, a surname's share of them under the cap.
+    "voyage_0": (_CANDIDATES, False, (_V0,)),
+    "voyage_1": (_CANDIDATES, False, (_V1,)),
 }
 
 
