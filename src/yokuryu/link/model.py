@@ -171,7 +171,8 @@ def place_comparison() -> ComparisonCreator:
     )
 
 
-def _contradiction_sql() -> str:
+def contradiction_sql() -> str:
+    """SQL over a pair (``_l``/``_r`` columns): the two records' events contradict."""
     s = EVENT_SLACK_DAYS
     return (
         f'("death_hi_l" + {s} < "alive_lo_r") OR ("death_hi_r" + {s} < "alive_lo_l") '
@@ -184,7 +185,7 @@ def _contradiction_sql() -> str:
 def event_comparison() -> ComparisonCreator:
     """Event consistency: a man repatriated in 1947 cannot die in camp in 1948."""
     d = DEATHS_AGREE_DAYS
-    contradiction = _custom(_contradiction_sql(), "events contradict").configure(
+    contradiction = _custom(contradiction_sql(), "events contradict").configure(
         m_probability=CONTRADICTION_M, fix_m_probability=True
     )
     return _comparison(
@@ -232,15 +233,23 @@ def capture_comparison() -> ComparisonCreator:
     )
 
 
+def stays_overlap_sql() -> str:
+    """SQL over a pair: two camp stays overlap by more than ``STAY_OVERLAP_DAYS`` and are
+    not one stay (two cards of it arrive the same day). Both stays known: DuckDB's and
+    Spark's least and greatest skip a NULL."""
+    return (
+        '"stay_in_l" IS NOT NULL AND "stay_in_r" IS NOT NULL AND '
+        f'abs("stay_in_l" - "stay_in_r") > {STAY_NEXT_DAYS} AND '
+        'least(coalesce("stay_out_l", "stay_in_l"), coalesce("stay_out_r", "stay_in_r")) '
+        f'- greatest("stay_in_l", "stay_in_r") > {STAY_OVERLAP_DAYS}'
+    )
+
+
 def stay_comparison() -> ComparisonCreator:
     """Two Soviet cards' camp stays: one man's cards follow each other (one card closes
     "transferred" the day the next opens) and never overlap (he was in one camp at a time);
     a second card of the same stay opens the same day."""
     n, o = STAY_NEXT_DAYS, STAY_OVERLAP_DAYS
-    overlap = (
-        'least(coalesce("stay_out_l", "stay_in_l"), coalesce("stay_out_r", "stay_in_r")) '
-        f'- greatest("stay_in_l", "stay_in_r") > {o}'
-    )
     return _comparison(
         "stay",
         "camp stays (Soviet cards)",
@@ -250,7 +259,7 @@ def stay_comparison() -> ComparisonCreator:
             f'abs("stay_out_l" - "stay_in_r") <= {n} OR abs("stay_out_r" - "stay_in_l") <= {n}',
             "one leaves as the other arrives",
         ),
-        _custom(overlap, f"stays overlap by more than {o} days").configure(
+        _custom(stays_overlap_sql(), f"stays overlap by more than {o} days").configure(
             m_probability=STAY_OVERLAP_M, fix_m_probability=True
         ),
         cll.ElseLevel(),

@@ -30,6 +30,7 @@ from yokuryu.link.samples import draw_samples
 from yokuryu.link.scoring import Scored, score
 from yokuryu.link.standardise import standardise_records
 from yokuryu.link.standardise_pool import standardise_all
+from yokuryu.link.vetoes import chain_vetoes
 from yokuryu.store import open_existing, transaction
 from yokuryu.store.audit import now_utc, write_audit
 
@@ -126,6 +127,7 @@ def _cluster(
         np.asarray(pairs.column("unique_id_r"), np.int64),
         np.asarray(pairs.column("match_probability"), np.float64),
     )
+    cannot = [*cannot, *chain_vetoes(table, *links, opts.threshold)]
     clusters = cluster(table.column("unique_id").to_pylist(), *links, opts.threshold, must,
                        cannot, once)  # fmt: skip
     return split_oversized(clusters, links, opts.max_cluster, must, cannot, once)
