@@ -116,17 +116,22 @@ def once_lists(table: pa.Table) -> dict[int, str]:
     return {r: s for r, k, s in zip(*cols, strict=True) if k in ONCE_PER_MAN_KINDS}
 
 
+def _links(pairs: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The scored pairs as arrays: left ids, right ids, match probabilities."""
+    return (
+        np.asarray(pairs.column("unique_id_l"), np.int64),
+        np.asarray(pairs.column("unique_id_r"), np.int64),
+        np.asarray(pairs.column("match_probability"), np.float64),
+    )
+
+
 def _cluster(
     conn: sqlite3.Connection, table: pa.Table, pairs: pa.Table, opts: LinkOptions
 ) -> tuple[dict[int, int], list[int]]:
     """Records → clusters, with any oversized cluster split (and the split ones' labels)."""
     must, cannot = decisions.constraints(conn)
     once = once_lists(table)
-    links = (
-        np.asarray(pairs.column("unique_id_l"), np.int64),
-        np.asarray(pairs.column("unique_id_r"), np.int64),
-        np.asarray(pairs.column("match_probability"), np.float64),
-    )
+    links = _links(pairs)
     cannot = [*cannot, *chain_vetoes(table, *links, opts.threshold)]
     clusters = cluster(table.column("unique_id").to_pylist(), *links, opts.threshold, must,
                        cannot, once)  # fmt: skip
@@ -314,5 +319,7 @@ def _samples(conn: sqlite3.Connection, folder: Path, table: pa.Table, pairs: pa.
              opts: LinkOptions) -> list[Path]:  # fmt: skip
     must, cannot = decisions.constraints(conn)
     records = table.column("unique_id").to_pylist()
+    # Any kept link may be drawn: contradictions two links apart through any of them.
+    cannot = [*cannot, *chain_vetoes(table, *_links(pairs), 0.0)]
     return draw_samples(folder, records, pairs, opts.samples, must, cannot, opts.seed,
                         once_lists(table))  # fmt: skip
