@@ -24,7 +24,7 @@ FIELD_WEIGHTS = {
     "name_reading": "mw_giv", "father_name": "mw_fa", "birth_date": "mw_birth",
     "birth_year": "mw_birth", "rank": "mw_rank", "unit": "mw_unit", "camp": "mw_camp",
     "prefecture": "mw_prefecture", "death_place": "mw_death_place",
-    "death_date": "mw_events", "repatriation_date": "mw_events",
+    "death_date": "mw_events", "repatriation_date": "mw_events", "arrival_date": "mw_stay",
 }  # fmt: skip
 
 
