@@ -49,7 +49,7 @@ def test_person_page_shows_records_and_map(page: Page, server):
     expect(page.locator("#map")).to_have_attribute("data-points", "1")
     expect(page.locator("path.path-point")).to_be_visible()
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # Natural Earth countries
-    expect(page.locator("#timeline li")).to_have_count(3)
+    expect(page.locator("#timeline li")).to_have_count(4)  # captured, arrived, transferred, died
     shot(page, "person")
 
 

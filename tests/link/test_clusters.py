@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -126,6 +128,9 @@ def test_split_persons_fit_and_keep_the_rest(seed: int) -> None:
     before = cluster(records, left, right, p, 0.3)
     got, split = split_oversized(before, (left, right, p), max_size=4)
     sizes = np.bincount(np.unique(list(got.values()), return_inverse=True)[1])
+    before_sizes = Counter(before.values())
+    assert split == sorted(c for c, n in before_sizes.items() if n > 4)
+    assert split, "the random graph has persons over the limit"
     assert sizes.max() <= 4 or len(split) == 0
     untouched = [r for r, c in before.items() if c not in set(split)]
     assert all(got[r] == before[r] for r in untouched)

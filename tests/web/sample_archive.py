@@ -46,6 +46,7 @@ RECORDS = [
             "father_name": "Кэндзи",
             "birth_year": 1921,
             "camp": "лагерь № 7",
+            "arrival_date": "1945-09-01",
             "transfer_date": "1945-11-03",
         },
     ),

@@ -20,7 +20,8 @@ def test_person_api_has_records_side_by_side_path_timeline_sources(client):
     assert {"佐藤", "Сато Хироси", "サト ヒロシ", "Sato Hiroshi"} == set(names)
     assert all("さとう ひろし" in r["standard"]["readings"] for r in body["records"])
     assert [p["name_en"] for p in body["path"]] == ["Taishet"]
-    assert [e["event"] for e in body["timeline"]] == ["captured", "transferred", "died"]
+    events = ["captured", "arrived", "transferred", "died"]
+    assert [e["event"] for e in body["timeline"]] == events
     assert body["burial_place"] == "Taishet cemetery No. 2"
     assert {s["name"] for s in body["sources"]} >= {"GUPVI cards", "MHLW death list"}
     assert body["certainty"] == {"records": 4, "min_match_probability": 0.85,

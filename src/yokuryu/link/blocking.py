@@ -95,19 +95,23 @@ _ONE_EDIT = (
     f"list_distinct(list_concat({_with_other(_deletions('fam_c'), 'giv_c')}, "
     f"{_with_other(_deletions('giv_c'), 'fam_c')})) END"
 )
+
+
+def _part_pairs(family: str, given: str, first: int) -> str:
+    """Unordered pairs of each of the first ``first`` family keys with each given key."""
+    return (
+        f"flatten(list_transform({family}[1:{first}], lambda f: list_transform("
+        f"{given}[1:{first}], lambda g: least(f, g) || '|' || greatest(f, g))))"
+    )
+
+
 # Both parts after folding cursive look-alikes (see yokuryu.link.cursive): a card whose
 # two parts were both misread (Сугал Шаики for Сугаи Таики) meets the Japanese record.
-_FOLDED_PAIRS = (
-    "flatten(list_transform(fam_k_all[1:2], lambda f: list_transform(giv_k_all[1:2], "
-    "lambda g: least(f, g) || '|' || greatest(f, g))))"
-)
+_FOLDED_PAIRS = _part_pairs("fam_k_all", "giv_k_all", 2)
 # Every family-name reading with every given-name reading (unordered, first four each):
 # 加藤 正 is Kato Tadashi as well as Kato Akira, and a card's Като Тадаси meets it with
 # the birth year where the common pair alone is capped.
-_READING_PAIRS = (
-    "flatten(list_transform(fam_c_all[1:4], lambda f: list_transform(giv_c_all[1:4], "
-    "lambda g: least(f, g) || '|' || greatest(f, g))))"
-)
+_READING_PAIRS = _part_pairs("fam_c_all", "giv_c_all", 4)
 # Exploded rules: rule → (list of values per record, pairs of values?, extra values).
 EXPLODED: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "cand_pairs": (_CANDIDATES, True, ()),

@@ -126,18 +126,24 @@ def split_oversized(
 ) -> tuple[dict[int, int], list[int]]:
     """Clusters of more than ``max_size`` records (a chain of namesakes) clustered again on
     their own links (``links``: left, right, probability) at stricter thresholds, each
-    until every part fits. Returns the new assignment and the labels that were split."""
+    until every part fits. Returns the new assignment and the labels that were split.
+
+    The links and decisions are first narrowed to the oversized clusters' records (a few
+    hundred of millions), so each split works on its own."""
     sizes = Counter(clusters.values())
-    oversized = sorted(c for c, n in sizes.items() if n > max_size)
-    members: dict[int, list[int]] = {c: [] for c in oversized}
-    for record, label in clusters.items():
-        if label in members:
-            members[label].append(record)
+    inside = {r: c for r, c in clusters.items() if sizes[c] > max_size}
+    ids = np.fromiter(inside, np.int64, len(inside))
+    near = np.isin(links[0], ids) & np.isin(links[1], ids)
+    left, right, probability = (a[near] for a in links)
+    must = [(a, b) for a, b in must if a in inside and b in inside]
+    cannot = [(a, b) for a, b in cannot if a in inside and b in inside]
     out = dict(clusters)
-    must, cannot = list(must), list(cannot)
-    for records in members.values():
-        out.update(_split_one(sorted(records), links, max_size, must, cannot, once))
-    return out, oversized
+    for label in sorted(set(inside.values())):
+        records = [r for r, c in inside.items() if c == label]
+        own = np.isin(left, records) & np.isin(right, records)
+        out.update(_split_one(records, (left[own], right[own], probability[own]), max_size,
+                              must, cannot, once))  # fmt: skip
+    return out, sorted(set(inside.values()))
 
 
 def _split_one(
@@ -149,8 +155,6 @@ def _split_one(
     once: Mapping[int, str] | None,
 ) -> dict[int, int]:
     left, right, probability = links
-    mine = np.isin(left, records) & np.isin(right, records)
-    left, right, probability = left[mine], right[mine], probability[mine]
     parts: dict[int, int] = {}
     for threshold in SPLIT_THRESHOLDS:
         parts = cluster(records, left, right, probability, threshold, must, cannot, once)

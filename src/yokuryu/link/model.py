@@ -233,13 +233,18 @@ def capture_comparison() -> ComparisonCreator:
     )
 
 
+def _same_arrival_sql() -> str:
+    """Two cards of one camp stay: they open the same day (within ``STAY_NEXT_DAYS``)."""
+    return f'abs("stay_in_l" - "stay_in_r") <= {STAY_NEXT_DAYS}'
+
+
 def stays_overlap_sql() -> str:
     """SQL over a pair: two camp stays overlap by more than ``STAY_OVERLAP_DAYS`` and are
     not one stay (two cards of it arrive the same day). Both stays known: DuckDB's and
     Spark's least and greatest skip a NULL."""
     return (
-        '"stay_in_l" IS NOT NULL AND "stay_in_r" IS NOT NULL AND '
-        f'abs("stay_in_l" - "stay_in_r") > {STAY_NEXT_DAYS} AND '
+        '"stay_in_l" IS NOT NULL AND "stay_in_r" IS NOT NULL '
+        f"AND NOT ({_same_arrival_sql()}) AND "
         'least(coalesce("stay_out_l", "stay_in_l"), coalesce("stay_out_r", "stay_in_r")) '
         f'- greatest("stay_in_l", "stay_in_r") > {STAY_OVERLAP_DAYS}'
     )
@@ -254,7 +259,7 @@ def stay_comparison() -> ComparisonCreator:
         "stay",
         "camp stays (Soviet cards)",
         cll.NullLevel("stay_in"),
-        _custom(f'abs("stay_in_l" - "stay_in_r") <= {n}', "same arrival"),
+        _custom(_same_arrival_sql(), "same arrival"),
         _custom(
             f'abs("stay_out_l" - "stay_in_r") <= {n} OR abs("stay_out_r" - "stay_in_l") <= {n}',
             "one leaves as the other arrives",
