@@ -58,6 +58,8 @@ def test_a_non_match_decision_is_never_inside_one_cluster(
     cannot = [(a, b) for a, b in pairs if a != b]
     got = cluster(records, left, right, p, 0.0, cannot=cannot)
     assert all(got[a] != got[b] for a, b in cannot)
+    got = cluster(records, left, right, p, 0.7, cannot=cannot, attach=0.05)
+    assert all(got[a] != got[b] for a, b in cannot)
 
 
 @settings(max_examples=60, deadline=None)
@@ -79,11 +81,14 @@ def test_a_blocked_merge_keeps_the_stronger_links() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10_000), lists=st.integers(1, 4))
-def test_a_person_holds_at_most_one_record_of_a_once_per_man_list(seed: int, lists: int) -> None:
+@given(seed=st.integers(0, 10_000), lists=st.integers(1, 4), attach=st.sampled_from([None, 0.1]))
+def test_a_person_holds_at_most_one_record_of_a_once_per_man_list(
+    seed: int, lists: int, attach: float | None
+) -> None:
     records, left, right, p = _random_graph(seed, m=150)
     once = {r: f"list{r % lists}" for r in records if r % 3 == 0}
-    got = cluster(records, left, right, p, 0.0, once=once)
+    got = cluster(records, left, right, p, 0.0 if attach is None else 0.6, once=once,
+                  attach=attach)  # fmt: skip
     seen = [(got[r], name) for r, name in once.items()]
     assert len(seen) == len(set(seen))
 
@@ -94,6 +99,40 @@ def test_the_stronger_link_claims_the_record_of_a_once_per_man_list() -> None:
     got = cluster([1, 2, 3], np.array([1, 1]), np.array([2, 3]), np.array([0.8, 0.95]), 0.5,
                   once=once)  # fmt: skip
     assert got[1] == got[3] != got[2]
+
+
+def test_a_lone_record_joins_its_likeliest_person_on_a_weak_link() -> None:
+    # Persons {1, 2} and {5, 6} at 0.9; record 3 alone, weakly linked to 2 (0.05) and 5
+    # (0.03); 2–5 a weak link between the two persons; 7 alone, linked to 6 at 0.005.
+    left, right = np.array([1, 5, 3, 3, 2, 7]), np.array([2, 6, 2, 5, 5, 6])
+    p = np.array([0.9, 0.9, 0.05, 0.03, 0.04, 0.005])
+    records = [1, 2, 3, 5, 6, 7]
+    without = cluster(records, left, right, p, 0.2)
+    assert _as_sets(without) == {frozenset({1, 2}), frozenset({5, 6}), frozenset({3}),
+                                 frozenset({7})}  # fmt: skip
+    got = cluster(records, left, right, p, 0.2, attach=0.01)
+    assert _as_sets(got) == {frozenset({1, 2, 3}), frozenset({5, 6}), frozenset({7})}
+    assert cluster(records, left, right, p, 0.2, attach=0.5) == without
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), attach=st.floats(0.0, 0.5))
+def test_attaching_never_joins_two_persons_of_several_records(seed: int, attach: float) -> None:
+    records, left, right, p = _random_graph(seed, m=120)
+    before = cluster(records, left, right, p, 0.6)
+    after = cluster(records, left, right, p, 0.6, attach=attach)
+    sizes = Counter(before.values())
+    grown = [r for r in records if sizes[before[r]] > 1]
+    # Records of one person before stay together, and two persons of several records
+    # each never share one after: only lone records moved.
+    assert all(after[a] == after[b] for a in grown for b in grown if before[a] == before[b])
+    assert len({before[r] for r in grown}) == len({after[r] for r in grown})
+    # A lone record with a link at ``attach`` or above (nothing here refuses a union)
+    # is alone no more.
+    weak = (p >= attach) & (p < 0.6)
+    linked = {r for r in np.concatenate([left[weak], right[weak]]).tolist()}
+    after_sizes = Counter(after.values())
+    assert all(after_sizes[after[r]] > 1 for r in linked if sizes[before[r]] == 1)
 
 
 @pytest.mark.parametrize("seed", range(10))

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from yokuryu.cli import archive_option, friendly_errors, resolve_archive
 from yokuryu.config import acting_user
-from yokuryu.link.clusters import DEFAULT_THRESHOLD
+from yokuryu.link.clusters import ATTACH_THRESHOLD, DEFAULT_THRESHOLD
 from yokuryu.link.engine import ENGINES
 
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -50,6 +50,14 @@ EXIT_REJECTED = 3
     help="Match probability at or above which two records are one person.",
 )
 @click.option(
+    "--attach",
+    type=click.FloatRange(0.0, 1.0),
+    default=ATTACH_THRESHOLD,
+    show_default=True,
+    help="Match probability at or above which a record left alone joins its likeliest "
+    "person (at or above --threshold: off).",
+)
+@click.option(
     "--max-cluster",
     type=click.IntRange(2),
     default=20,
@@ -59,7 +67,8 @@ EXIT_REJECTED = 3
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the samples.")
 @friendly_errors
 def link_command(archive: Path | None, engine: str, new_source: str | None, samples: int,
-                 threshold: float, max_cluster: int, seed: int) -> None:  # fmt: skip
+                 threshold: float, attach: float, max_cluster: int,
+                 seed: int) -> None:  # fmt: skip
     """Link the archive's records into persons across scripts (Splink, Fellegi–Sunter).
 
     The run is kept under ARCHIVE/runs/RUN_ID (model, scored pairs, clusters, metrics,
@@ -72,7 +81,7 @@ def link_command(archive: Path | None, engine: str, new_source: str | None, samp
     """
     from yokuryu.link.pipeline import LinkOptions, run_link
 
-    opts = LinkOptions(engine=engine, threshold=threshold, max_cluster=max_cluster,
+    opts = LinkOptions(engine=engine, threshold=threshold, attach=attach, max_cluster=max_cluster,
                        samples=samples, new_source=new_source, seed=seed)  # fmt: skip
     with console.status("Linking…") as status:
 

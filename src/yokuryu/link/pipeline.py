@@ -23,7 +23,12 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from yokuryu.link import decisions, queue, runs
-from yokuryu.link.clusters import DEFAULT_THRESHOLD, cluster, split_oversized
+from yokuryu.link.clusters import (
+    ATTACH_THRESHOLD,
+    DEFAULT_THRESHOLD,
+    cluster,
+    split_oversized,
+)
 from yokuryu.link.errors import NoRecords, UnknownSource
 from yokuryu.link.persons import assign_ids, person_rows
 from yokuryu.link.samples import draw_samples
@@ -51,6 +56,8 @@ Progress = Callable[[str], None]
 class LinkOptions:
     engine: str = "duckdb"
     threshold: float = DEFAULT_THRESHOLD
+    # A record left alone joins a person on a link this likely (see clusters.cluster).
+    attach: float = ATTACH_THRESHOLD
     max_cluster: int = MAX_CLUSTER
     samples: int = 0
     new_source: str | None = None
@@ -132,9 +139,10 @@ def _cluster(
     must, cannot = decisions.constraints(conn)
     once = once_lists(table)
     links = _links(pairs)
-    cannot = [*cannot, *chain_vetoes(table, *links, opts.threshold)]
+    floor = min(opts.threshold, opts.attach)
+    cannot = [*cannot, *chain_vetoes(table, *links, floor)]
     clusters = cluster(table.column("unique_id").to_pylist(), *links, opts.threshold, must,
-                       cannot, once)  # fmt: skip
+                       cannot, once, opts.attach)  # fmt: skip
     return split_oversized(clusters, links, opts.max_cluster, must, cannot, once)
 
 
@@ -255,7 +263,8 @@ def _run(conn: sqlite3.Connection, archive: Path, actor: str, opts: LinkOptions,
             "The archive holds no records to link; load lists with `yokuryu ingest` first."
         )
     run_id = runs.new_run_id()
-    settings = {"threshold": opts.threshold, "new_source": opts.new_source, "engine": opts.engine,
+    settings = {"threshold": opts.threshold, "attach": opts.attach,
+                "new_source": opts.new_source, "engine": opts.engine,
                 "max_cluster": opts.max_cluster, "samples": opts.samples}  # fmt: skip
     runs.start_run(conn, run_id, opts.engine, opts.threshold, settings, actor)
     try:
