@@ -331,4 +331,4 @@ def _samples(conn: sqlite3.Connection, folder: Path, table: pa.Table, pairs: pa.
     # Any kept link may be drawn: contradictions two links apart through any of them.
     cannot = [*cannot, *chain_vetoes(table, *_links(pairs), 0.0)]
     return draw_samples(folder, records, pairs, opts.samples, must, cannot, opts.seed,
-                        once_lists(table))  # fmt: skip
+                        once_lists(table), opts.attach)  # fmt: skip
