@@ -61,6 +61,10 @@ RULES: dict[str, tuple[str, ...]] = {
     "suffix3_y0": ("right(fam_c, 3)", "right(giv_c, 3)", _Y0),
     "suffix3_y1": ("right(fam_c, 3)", "right(giv_c, 3)", _Y1),
     "suffix3_unit": ("right(fam_c, 3)", "right(giv_c, 3)", "unit"),
+    # A card and the landing of its voyage with both name parts garbled past the keys:
+    # the same unit and birth year on one voyage are a handful of men.
+    "voyage_unit_0": (_V0, "unit", "birth_year"),
+    "voyage_unit_1": (_V1, "unit", "birth_year"),
     "birth_date": ("birth_date",),
     "death_year": ("death_lo", "birth_year"),
     "death_place": ("death_lo", "death_place"),
