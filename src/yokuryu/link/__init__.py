@@ -5,9 +5,9 @@ The public surface:
 - ``run_link(archive, actor, LinkOptions(...)) -> LinkResult`` — a full or incremental
   (``new_source``) run: standardise, train, score, cluster, check, go live.
 - ``standardise_records(conn) -> pyarrow.Table`` — the comparison columns, once per record.
-- ``cluster(records, left, right, probability, threshold, must, cannot, once)`` —
-  decisions override the model; ``once`` (record → list) keeps two records of a list
-  that names a man once apart.
+- ``cluster(records, left, right, probability, threshold, must, cannot, once, attach)``
+  — decisions override the model; ``once`` (record → list) keeps two records of a list
+  that names a man once apart; a record left alone joins on a link from ``attach`` up.
 - ``blocking.with_block_keys(table)`` / ``blocking.blocked_sql()`` — the capped block
   keys and the SQL that says whether a pair is compared.
 - ``draw_samples(...)`` — linkage samples for estimation.
