@@ -65,7 +65,18 @@ def test_the_run_is_live_and_its_queue_is_filled(linked: Linked) -> None:
         assert status.fetchone()[0] == "live"
         queued = conn.execute("SELECT count(*), min(match_probability), max(match_probability) "
                               "FROM review_pair WHERE run_id = ?", (linked.first.run_id,)).fetchone()  # fmt: skip
-    assert queued[0] > 0 and 0.2 <= queued[1] <= queued[2] <= 0.95
+        # Under the band only the weak links that alone hold a record in its person.
+        below = conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE a.person_id = b.person_id) FROM review_pair q "
+            "JOIN person_record a ON a.record_id = q.record_id_l "
+            "JOIN person_record b ON b.record_id = q.record_id_r "
+            "WHERE q.run_id = ? AND q.match_probability < 0.2 "
+            "AND (a.match_probability = q.match_probability "
+            "OR b.match_probability = q.match_probability)", (linked.first.run_id,)).fetchone()  # fmt: skip
+        all_below = conn.execute("SELECT count(*) FROM review_pair WHERE run_id = ? AND "
+                                 "match_probability < 0.2", (linked.first.run_id,)).fetchone()[0]  # fmt: skip
+    assert queued[0] > 0 and queued[2] <= 0.95
+    assert below[0] == below[1] == all_below > 0, "attached records' links are queued"
 
 
 def test_linkage_samples_assign_every_record_once(linked: Linked) -> None:

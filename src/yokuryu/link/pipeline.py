@@ -202,7 +202,7 @@ def go_live(
     prob = _link_probability(pairs, persons.of_record)
     rows = person_rows(conn, persons.of_record, run_id)
     decided = set(decisions.in_force(conn))
-    review = queue.queue_rows(pairs, persons.of_record, decided, run_id)
+    review = queue.queue_rows(pairs, persons.of_record, decided, run_id, prob)
     with transaction(conn):
         conn.execute("UPDATE link_run SET status = 'superseded' WHERE status = 'live'")
         conn.execute("DELETE FROM person_record")

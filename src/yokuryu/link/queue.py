@@ -3,6 +3,9 @@
 A pair whose records sit in different persons would, if accepted, join two persons of
 sizes a and b (a·b new record links); a pair inside one person would, if rejected, split
 it. The priority is that impact times the model's uncertainty (1 at p = 0.5, 0 at 0 or 1).
+Below the band, a link that alone holds a record in its person (a record left alone by
+the clustering and attached on a weak link, see clusters.cluster) is queued too: it made
+the person, and it is the least certain link that did.
 """
 
 from __future__ import annotations
@@ -40,12 +43,37 @@ def _features(row: Mapping[str, object]) -> dict[str, float]:
     return out
 
 
+def _attaching(
+    pairs: pa.Table, p: np.ndarray, person_of: Mapping[int, str], held_by: Mapping[int, float]
+) -> np.ndarray:
+    """Pairs under the band inside one person that are one of their records' strongest
+    link there (``held_by``: record → its strongest link within its person)."""
+    low = np.nonzero(p < REVIEW_LOW)[0]
+    lefts = pairs.column("unique_id_l").take(low).to_pylist()
+    rights = pairs.column("unique_id_r").take(low).to_pylist()
+    mask = np.zeros(len(p), dtype=bool)
+    for i, left, right in zip(low.tolist(), lefts, rights, strict=True):
+        person = person_of.get(left)
+        if person is not None and person == person_of.get(right):
+            mask[i] = p[i] >= min(held_by.get(left, 1.0), held_by.get(right, 1.0))
+    return mask
+
+
 def queue_rows(
-    pairs: pa.Table, person_of: Mapping[int, str], decided: set[tuple[int, int]], run_id: str
+    pairs: pa.Table,
+    person_of: Mapping[int, str],
+    decided: set[tuple[int, int]],
+    run_id: str,
+    held_by: Mapping[int, float] | None = None,
 ) -> list[tuple[object, ...]]:
-    """review_pair rows for the undecided pairs in the uncertain band, best first."""
+    """review_pair rows for the undecided pairs in the uncertain band, and the weak links
+    that alone hold a record in its person (given ``held_by``: record → its strongest
+    link within its person), best first."""
     p = np.asarray(pairs.column("match_probability"))
-    band = np.nonzero((p >= REVIEW_LOW) & (p <= REVIEW_HIGH))[0]
+    uncertain = (p >= REVIEW_LOW) & (p <= REVIEW_HIGH)
+    if held_by:
+        uncertain |= _attaching(pairs, p, person_of, held_by)
+    band = np.nonzero(uncertain)[0]
     sizes = Counter(person_of.values())
     keep = [c for c in pairs.column_names if c.startswith("mw") or c.startswith("unique_id")]
     rows = pairs.select([*keep, "match_probability", "match_weight"]).take(band).to_pylist()
