@@ -27,6 +27,10 @@ def _queued(rows: list[tuple[object, ...]]) -> set[tuple[object, object]]:
 def test_the_weak_link_that_holds_an_attached_record_is_queued() -> None:
     rows = queue_rows(PAIRS, PERSON_OF, set(), "run", HELD_BY)
     assert _queued(rows) == {(6, 7), (2, 3)}
+    # An attachment is a coin flip (see queue.ATTACHED_CHANCE): its priority is the size
+    # of the person it made, 3, not the pair's 0.05 uncertainty times 3.
+    priority = {(r[1], r[2]): r[6] for r in rows}
+    assert priority[(2, 3)] == 3.0 and priority[(6, 7)] == 1.6
     # Without the records' strongest links, only the band.
     assert _queued(queue_rows(PAIRS, PERSON_OF, set(), "run")) == {(6, 7)}
 
