@@ -50,6 +50,7 @@ def test_person_page_shows_records_and_map(page: Page, server):
     expect(page.locator("path.path-point")).to_be_visible()
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # Natural Earth countries
     expect(page.locator("#timeline li")).to_have_count(4)  # captured, arrived, transferred, died
+    expect(page.locator("#weak-links")).to_contain_text("1 record(s) joined on a weak link")
     shot(page, "person")
 
 

@@ -163,8 +163,10 @@ def populate(archive: Path) -> None:
                                            "started_at": NOW, "imported_by": "tester"})  # fmt: skip
         for record_id, source_id, ref, fields in RECORDS:
             _insert(conn, "record", _record_row(record_id, source_id, ref, fields))
+        # Threshold 0.9: P-SATO's fourth record (0.85) is held by a weak link.
         _insert(conn, "link_run", {"id": "run-1", "started_at": NOW, "engine": "duckdb",
-                                   "status": "live", "started_by": "tester"})  # fmt: skip
+                                   "status": "live", "started_by": "tester",
+                                   "threshold": 0.9})  # fmt: skip
         for pid, name, born, fate, died, restricted, records in PERSONS:
             _insert(conn, "person", {"id": pid, "run_id": "run-1", "display_name": name,
                                      "birth_year": born, "fate": fate, "death_date": died,

@@ -24,8 +24,10 @@ def test_person_api_has_records_side_by_side_path_timeline_sources(client):
     assert [e["event"] for e in body["timeline"]] == events
     assert body["burial_place"] == "Taishet cemetery No. 2"
     assert {s["name"] for s in body["sources"]} >= {"GUPVI cards", "MHLW death list"}
-    assert body["certainty"] == {"records": 4, "min_match_probability": 0.85,
+    assert body["certainty"] == {"records": 4, "weak_links": 1, "min_match_probability": 0.85,
                                  "mean_match_probability": 0.925}  # fmt: skip
+    alone = client.get("/api/persons/P-TANAKA").json()["certainty"]
+    assert alone["weak_links"] == 0
 
 
 def test_old_person_ids_keep_working(client):

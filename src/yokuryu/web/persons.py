@@ -140,15 +140,25 @@ def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(cited.values())
 
 
-def _certainty(records: list[dict[str, Any]]) -> dict[str, Any]:
+def _certainty(records: list[dict[str, Any]], threshold: float | None) -> dict[str, Any]:
+    """How sure the linkage is; ``weak_links``: records joined on a link under the run's
+    threshold (a record otherwise alone, attached to its likeliest person: see
+    yokuryu.link.clusters), which the review queue lists."""
     probabilities = [r["match_probability"] for r in records if r["match_probability"] is not None]
+    weak = [p for p in probabilities if threshold is not None and p < threshold]
     return {
         "records": len(records),
+        "weak_links": len(weak),
         "min_match_probability": min(probabilities) if probabilities else None,
         "mean_match_probability": (
             round(sum(probabilities) / len(probabilities), 4) if probabilities else None
         ),
     }
+
+
+def _run_threshold(conn: sqlite3.Connection, run_id: str | None) -> float | None:
+    row = conn.execute("SELECT threshold FROM link_run WHERE id = ?", (run_id,)).fetchone()
+    return None if row is None else row[0]
 
 
 def person_detail(
@@ -173,5 +183,5 @@ def person_detail(
         "timeline": _timeline(records),
         "path": _path(conn, records),
         "sources": _sources(records),
-        "certainty": _certainty(records),
+        "certainty": _certainty(records, _run_threshold(conn, person["run_id"])),
     }
