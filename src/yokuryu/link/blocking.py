@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
 import pyarrow as pa
+
+from yokuryu.link.engine import duckdb_connection
 
 # Records sharing one block key, above which the key blocks nothing.
 MAX_BLOCK = 60
@@ -183,7 +184,7 @@ def _exploded_sql(values_sql: str, pairs: bool, extras: tuple[str, ...], cap: in
 
 def add_block_keys(table: pa.Table, cap: int = MAX_BLOCK) -> pa.Table:
     """One ``bk_<rule>`` column per rule (NULL or no keys: the record is not blocked)."""
-    con = duckdb.connect()
+    con = duckdb_connection()
     try:
         con.register("records", table)
         scalar = RULES | TRAINING

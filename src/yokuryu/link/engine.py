@@ -8,6 +8,7 @@ mode it runs on this machine's cores; on a cluster, point ``SPARK_MASTER`` (or
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -63,11 +64,40 @@ def duckdb_memory_limit() -> str:
     return f"{total // 4 // 2**20}MB"
 
 
+SPILL_PREFIX = "yokuryu-duckdb-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_spills(folder: Path) -> list[Path]:
+    """Remove the spill folders of runs whose process is gone (a run killed mid-way
+    leaves its spill, gigabytes at 600,000 persons); returns what was removed."""
+    removed = []
+    for spill in folder.glob(f"{SPILL_PREFIX}*"):
+        pid = spill.name.removeprefix(SPILL_PREFIX)
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(spill, ignore_errors=True)
+            removed.append(spill)
+    return removed
+
+
 def duckdb_connection() -> Any:
-    """An in-memory DuckDB that spills to a temporary folder of this process."""
+    """An in-memory DuckDB that spills to a temporary folder of this process (not to
+    DuckDB's default ``.tmp`` under the working directory), within the memory limit.
+    Spill folders left by runs that were killed are removed first."""
     import duckdb
 
-    spill = Path(tempfile.gettempdir()) / f"yokuryu-duckdb-{os.getpid()}"
+    temp = Path(tempfile.gettempdir())
+    remove_stale_spills(temp)
+    spill = temp / f"{SPILL_PREFIX}{os.getpid()}"
     return duckdb.connect(
         config={"memory_limit": duckdb_memory_limit(), "temp_directory": str(spill)}
     )

@@ -7,12 +7,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 
 from yokuryu.link import model
 from yokuryu.link.blocking import with_block_keys
-from yokuryu.link.engine import db_api, register
+from yokuryu.link.engine import db_api, duckdb_connection, register
 from yokuryu.link.pairs import block as block_pairs
 
 logger = logging.getLogger(__name__)
@@ -46,13 +45,13 @@ def _linker(api: Any, engine: str, table: pa.Table, settings: Any) -> Any:
 
 def prior_rules(table: pa.Table) -> tuple[list[str], float]:
     """The deterministic rules for the prior and their recall (see model.PRIOR_RULES)."""
-    con = duckdb.connect()
+    con = duckdb_connection()
     try:
         con.register("t", table.select(["unique_id", "fam", "giv", "birth_date"]))
         (found,) = con.execute(
             f"SELECT count(*) FROM t l JOIN t r ON l.unique_id < r.unique_id "
             f"AND {model.PRIOR_RULES[0]}"
-        ).fetchone()  # type: ignore[misc]
+        ).fetchone()
     finally:
         con.close()
     if found >= MIN_PRIOR_PAIRS:

@@ -12,10 +12,10 @@ link of their own, and few enough to compare here (DuckDB over the kept links).
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 
+from yokuryu.link.engine import duckdb_connection
 from yokuryu.link.model import contradiction_sql, stays_overlap_sql
 
 # The record columns the contradictions read.
@@ -30,7 +30,7 @@ def chain_vetoes(
     whose own comparison is a contradiction."""
     keep = probability >= threshold
     links = pa.table({"a": left[keep], "b": right[keep]})
-    con = duckdb.connect()
+    con = duckdb_connection()
     try:
         con.register("links", links)
         con.register("records", records.select(["unique_id", *COLUMNS]))

@@ -1,0 +1,27 @@
+"""The DuckDB engine's spill folders: one per process, a killed run's removed later."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from yokuryu.link.engine import SPILL_PREFIX, remove_stale_spills
+
+
+def _dead_pid() -> int:
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    return int(child.stdout)
+
+
+def test_a_dead_runs_spill_is_removed_and_a_live_ones_kept(tmp_path: Path) -> None:
+    dead = tmp_path / f"{SPILL_PREFIX}{_dead_pid()}"
+    live = tmp_path / f"{SPILL_PREFIX}{os.getpid()}"
+    other = tmp_path / "not-ours-123"
+    for folder in (dead, live, other):
+        folder.mkdir()
+        (folder / "duckdb_temp_storage.tmp").write_bytes(b"x" * 1024)
+    assert remove_stale_spills(tmp_path) == [dead]
+    assert not dead.exists() and live.is_dir() and other.is_dir()
