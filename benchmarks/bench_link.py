@@ -142,6 +142,8 @@ def _baseline_pairs(table: Any) -> Any:
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
+    from yokuryu.link.engine import duckdb_connection
+
     comparisons = [
         cl.JaroWinklerAtThresholds("fam"),
         cl.JaroWinklerAtThresholds("giv"),
@@ -153,7 +155,9 @@ def _baseline_pairs(table: Any) -> Any:
         comparisons=comparisons,
         blocking_rules_to_generate_predictions=rules,
     )
-    linker = Linker(DuckDBAPI().register(table), settings, log_level=logging.ERROR)
+    # Its name blocks spill gigabytes: into the run's spill folder, not the working directory.
+    api = DuckDBAPI(duckdb_connection())
+    linker = Linker(api.register(table), settings, log_level=logging.ERROR)
     training = linker.training
     training.estimate_probability_two_random_records_match(
         [block_on("fam", "giv", "birth_year")], recall=0.7
