@@ -7,6 +7,7 @@ mode it runs on this machine's cores; on a cluster, point ``SPARK_MASTER`` (or
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -65,6 +66,10 @@ def duckdb_memory_limit() -> str:
 
 
 SPILL_PREFIX = "yokuryu-duckdb-"
+# Each connection spills to a folder of its own (process id, then a counter): DuckDB
+# removes a temporary folder it created when its connection closes, with whatever another
+# connection of the run had spilled there.
+_CONNECTIONS = itertools.count()
 
 
 def _alive(pid: int) -> bool:
@@ -82,22 +87,23 @@ def remove_stale_spills(folder: Path) -> list[Path]:
     leaves its spill, gigabytes at 600,000 persons); returns what was removed."""
     removed = []
     for spill in folder.glob(f"{SPILL_PREFIX}*"):
-        pid = spill.name.removeprefix(SPILL_PREFIX)
+        pid = spill.name.removeprefix(SPILL_PREFIX).split("-")[0]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(spill, ignore_errors=True)
-            removed.append(spill)
+            if not spill.exists():  # another user's is left as it is
+                removed.append(spill)
     return removed
 
 
 def duckdb_connection() -> Any:
-    """An in-memory DuckDB that spills to a temporary folder of this process (not to
+    """An in-memory DuckDB that spills to a temporary folder of its own (not to
     DuckDB's default ``.tmp`` under the working directory), within the memory limit.
     Spill folders left by runs that were killed are removed first."""
     import duckdb
 
     temp = Path(tempfile.gettempdir())
     remove_stale_spills(temp)
-    spill = temp / f"{SPILL_PREFIX}{os.getpid()}"
+    spill = temp / f"{SPILL_PREFIX}{os.getpid()}-{next(_CONNECTIONS)}"
     return duckdb.connect(
         config={"memory_limit": duckdb_memory_limit(), "temp_directory": str(spill)}
     )
