@@ -35,6 +35,13 @@ def test_the_weak_link_that_holds_an_attached_record_is_queued() -> None:
     assert _queued(queue_rows(PAIRS, PERSON_OF, set(), "run")) == {(6, 7)}
 
 
+def test_only_links_under_the_runs_threshold_count_as_attaching() -> None:
+    # At threshold 0.04 the 0.05 link joined 3 as any link does: not an attachment, and
+    # under the band.
+    rows = queue_rows(PAIRS, PERSON_OF, set(), "run", HELD_BY, threshold=0.04)
+    assert _queued(rows) == {(6, 7)}
+
+
 def test_a_decided_attaching_link_is_not_queued_again() -> None:
     rows = queue_rows(PAIRS, PERSON_OF, {(2, 3)}, "run", HELD_BY)
     assert _queued(rows) == {(6, 7)}

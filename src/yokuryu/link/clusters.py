@@ -95,6 +95,11 @@ class _Components:
         return True
 
 
+def lowest_link(threshold: float, attach: float | None) -> float:
+    """The weakest link clustering may take (so the vetoes must cover down to it)."""
+    return threshold if attach is None else min(attach, threshold)
+
+
 def cluster(
     records: Sequence[int],
     left: np.ndarray,
@@ -118,8 +123,7 @@ def cluster(
     for a, b in must:
         if a in comps.parent and b in comps.parent:
             comps.union(a, b, forced=True)
-    floor = threshold if attach is None else min(attach, threshold)
-    keep = probability >= floor
+    keep = probability >= lowest_link(threshold, attach)
     # Strongest first; equally likely links by record ids, so the result does not depend
     # on the order in which the engine returned the pairs.
     order = np.lexsort((right[keep], left[keep], -probability[keep]))

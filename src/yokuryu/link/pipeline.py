@@ -27,6 +27,7 @@ from yokuryu.link.clusters import (
     ATTACH_THRESHOLD,
     DEFAULT_THRESHOLD,
     cluster,
+    lowest_link,
     split_oversized,
 )
 from yokuryu.link.errors import NoRecords, UnknownSource
@@ -139,8 +140,7 @@ def _cluster(
     must, cannot = decisions.constraints(conn)
     once = once_lists(table)
     links = _links(pairs)
-    floor = min(opts.threshold, opts.attach)
-    cannot = [*cannot, *chain_vetoes(table, *links, floor)]
+    cannot = [*cannot, *chain_vetoes(table, *links, lowest_link(opts.threshold, opts.attach))]
     clusters = cluster(table.column("unique_id").to_pylist(), *links, opts.threshold, must,
                        cannot, once, opts.attach)  # fmt: skip
     return split_oversized(clusters, links, opts.max_cluster, must, cannot, once)
@@ -202,7 +202,15 @@ def go_live(
     prob = _link_probability(pairs, persons.of_record)
     rows = person_rows(conn, persons.of_record, run_id)
     decided = set(decisions.in_force(conn))
-    review = queue.queue_rows(pairs, persons.of_record, decided, run_id, prob)
+    threshold = runs.run_threshold(conn, run_id)
+    review = queue.queue_rows(
+        pairs,
+        persons.of_record,
+        decided,
+        run_id,
+        prob,
+        queue.REVIEW_LOW if threshold is None else threshold,
+    )
     with transaction(conn):
         conn.execute("UPDATE link_run SET status = 'superseded' WHERE status = 'live'")
         conn.execute("DELETE FROM person_record")

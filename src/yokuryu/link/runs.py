@@ -70,6 +70,12 @@ def live_run(conn: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+def run_threshold(conn: sqlite3.Connection, run_id: str | None) -> float | None:
+    """The match probability at or above which the run joined two records."""
+    row = conn.execute("SELECT threshold FROM link_run WHERE id = ?", (run_id,)).fetchone()
+    return None if row is None or row[0] is None else float(row[0])
+
+
 def require_live(conn: sqlite3.Connection) -> str:
     run = live_run(conn)
     if run is None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import yokuryu.names as names
 from yokuryu.errors import YokuryuError
+from yokuryu.link.runs import run_threshold
 from yokuryu.web.fate import person_fate
 from yokuryu.web.namekeys import split_name
 from yokuryu.web.places import camp_places
@@ -143,7 +144,7 @@ def _sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _certainty(records: list[dict[str, Any]], threshold: float | None) -> dict[str, Any]:
     """How sure the linkage is; ``weak_links``: records joined on a link under the run's
     threshold (a record otherwise alone, attached to its likeliest person: see
-    yokuryu.link.clusters), which the review queue lists."""
+    yokuryu.link.clusters), which the review queue holds as 50/50 calls."""
     probabilities = [r["match_probability"] for r in records if r["match_probability"] is not None]
     weak = [p for p in probabilities if threshold is not None and p < threshold]
     return {
@@ -154,11 +155,6 @@ def _certainty(records: list[dict[str, Any]], threshold: float | None) -> dict[s
             round(sum(probabilities) / len(probabilities), 4) if probabilities else None
         ),
     }
-
-
-def _run_threshold(conn: sqlite3.Connection, run_id: str | None) -> float | None:
-    row = conn.execute("SELECT threshold FROM link_run WHERE id = ?", (run_id,)).fetchone()
-    return None if row is None else row[0]
 
 
 def person_detail(
@@ -183,5 +179,5 @@ def person_detail(
         "timeline": _timeline(records),
         "path": _path(conn, records),
         "sources": _sources(records),
-        "certainty": _certainty(records, _run_threshold(conn, person["run_id"])),
+        "certainty": _certainty(records, run_threshold(conn, person["run_id"])),
     }
